@@ -1,0 +1,90 @@
+package com.example.inframodels.core.api;
+
+import com.example.inframodels.core.estimate.Estimator;
+import com.example.inframodels.core.runtime.RuntimeReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The advisor's contract as one function from request to response.
+ *
+ * <pre>
+ *   POST /estimate  application/json workload  → 200 estimate
+ *   GET  /runtime                              → 200 runtime report
+ *   anything else                              → 4xx application/problem+json
+ * </pre>
+ *
+ * Checks run in the order a client would fix them: path (404), method (405), media type (415),
+ * size (413), then the body (400).
+ */
+public final class AdvisorApi {
+
+  /** Largest body accepted; a workload is a few hundred bytes. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  public static final String ESTIMATE_PATH = "/estimate";
+  public static final String RUNTIME_PATH = "/runtime";
+  public static final String JSON = "application/json";
+
+  private static final Map<String, List<String>> ROUTES =
+      Map.of(ESTIMATE_PATH, List.of("POST"), RUNTIME_PATH, List.of("GET", "HEAD"));
+
+  private final Estimator estimator;
+  private final Supplier<RuntimeReport> runtime;
+
+  public AdvisorApi(Estimator estimator, Supplier<RuntimeReport> runtime) {
+    this.estimator = estimator;
+    this.runtime = runtime;
+  }
+
+  public ApiResponse handle(ApiRequest request) {
+    String method = request.method().toUpperCase(Locale.ROOT);
+    List<String> allowed = ROUTES.get(request.path());
+    if (allowed == null) {
+      return problem(Problems.notFound(request.path()), Map.of());
+    }
+    if (!allowed.contains(method)) {
+      String allow = String.join(", ", allowed);
+      return problem(
+          Problems.methodNotAllowed(method, request.path(), allow), Map.of("Allow", allow));
+    }
+    if (request.path().equals(RUNTIME_PATH)) {
+      return json(200, runtime.get());
+    }
+    if (!isJson(request.contentType())) {
+      return problem(
+          Problems.unsupportedMediaType(request.contentType(), request.path()),
+          Map.of("Accept-Post", JSON));
+    }
+    if (request.body().length > MAX_BODY_BYTES) {
+      return problem(Problems.contentTooLarge(request.path()), Map.of());
+    }
+    try {
+      return json(200, estimator.estimate(AdvisorJson.readWorkload(request.body())));
+    } catch (ProblemException e) {
+      return problem(e.problem(), Map.of());
+    }
+  }
+
+  /** {@code application/json}, with or without parameters such as charset. */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return type.equals(JSON);
+  }
+
+  private static ApiResponse json(int status, Object body) {
+    return new ApiResponse(status, Map.of("Content-Type", JSON), AdvisorJson.write(body));
+  }
+
+  private static ApiResponse problem(Problem problem, Map<String, String> extraHeaders) {
+    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+    headers.put("Content-Type", Problem.MEDIA_TYPE);
+    return new ApiResponse(problem.status(), headers, AdvisorJson.write(problem));
+  }
+}

@@ -1,0 +1,155 @@
+package com.example.inframodels.core.api;
+
+import com.example.inframodels.core.api.Problem.FieldError;
+import com.example.inframodels.core.estimate.FieldViolation;
+import com.example.inframodels.core.estimate.InvalidWorkloadException;
+import com.example.inframodels.core.estimate.Workload;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON for the contract: a strict reader for workloads that reports every bad field, and one
+ * writer for every response.
+ */
+public final class AdvisorJson {
+
+  static final Set<String> WORKLOAD_FIELDS =
+      Set.of("requestsPerMonth", "avgDurationMs", "memoryMb", "peakRequestsPerSecond");
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          // A repeated key would silently overwrite the first: refuse it instead.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Money and durations stay exact and readable: 0.0000166667, not 1.66667E-5.
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .changeDefaultPropertyInclusion(
+              inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+          .build();
+
+  private AdvisorJson() {}
+
+  public static JsonMapper mapper() {
+    return MAPPER;
+  }
+
+  public static byte[] write(Object value) {
+    return MAPPER.writeValueAsBytes(value);
+  }
+
+  /**
+   * Reads a workload, or throws a {@link ProblemException} naming every field that is missing,
+   * of the wrong type, out of range, or unknown.
+   */
+  static Workload readWorkload(byte[] body) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(body);
+    } catch (JacksonException e) {
+      throw new ProblemException(Problems.malformedJson(e.getOriginalMessage()));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new ProblemException(Problems.malformedJson("the body is empty"));
+    }
+    if (!root.isObject()) {
+      throw new ProblemException(
+          Problems.invalidWorkload(
+              "the body must be a JSON object",
+              List.of(new FieldError("", "#", "must be a JSON object"))));
+    }
+
+    List<FieldViolation> violations = new ArrayList<>();
+    for (String name : root.propertyNames()) {
+      if (!WORKLOAD_FIELDS.contains(name)) {
+        violations.add(new FieldViolation(name, "is not a known field"));
+      }
+    }
+    Long requests = wholeNumber(root, "requestsPerMonth", violations);
+    BigDecimal duration = number(root, "avgDurationMs", violations);
+    Long memory = wholeNumber(root, "memoryMb", violations);
+    BigDecimal peak = number(root, "peakRequestsPerSecond", violations);
+
+    Integer memoryMb = null;
+    if (memory != null) {
+      if (memory < Integer.MIN_VALUE || memory > Integer.MAX_VALUE) {
+        violations.add(
+            new FieldViolation(
+                "memoryMb",
+                "must be between " + Workload.MIN_MEMORY_MB + " and " + Workload.MAX_MEMORY_MB));
+      } else {
+        memoryMb = memory.intValue();
+      }
+    }
+    List<String> rejected = violations.stream().map(FieldViolation::field).toList();
+    for (FieldViolation v : Workload.violations(requests, duration, memoryMb, peak)) {
+      if (!rejected.contains(v.field())) {
+        violations.add(v);
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.invalidWorkload(violations));
+    }
+    try {
+      return new Workload(requests, duration, memoryMb, peak);
+    } catch (InvalidWorkloadException e) {
+      throw new ProblemException(Problems.invalidWorkload(e.violations()));
+    }
+  }
+
+  /** A JSON number, or {@code null} when absent or null (a wrong type is recorded). */
+  private static BigDecimal number(JsonNode root, String field, List<FieldViolation> violations) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber()) {
+      violations.add(new FieldViolation(field, "must be a number, not " + describe(node)));
+      return null;
+    }
+    return node.decimalValue();
+  }
+
+  /** A whole JSON number that fits a long, or {@code null}; 1e6 counts as whole, 1.5 does not. */
+  private static Long wholeNumber(JsonNode root, String field, List<FieldViolation> violations) {
+    BigDecimal value = number(root, field, violations);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value.stripTrailingZeros().toBigIntegerExact().longValueExact();
+    } catch (ArithmeticException e) {
+      boolean whole = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+      violations.add(
+          new FieldViolation(
+              field, whole ? "is too large" : "must be a whole number, not " + value.toPlainString()));
+      return null;
+    }
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isString()) {
+      return "a string";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isObject()) {
+      return "an object";
+    }
+    return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,71 @@
+package com.example.inframodels.core.function;
+
+import com.example.inframodels.core.api.ApiRequest;
+import com.example.inframodels.core.api.ApiResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/** How an HTTP exchange travels as Spring messages through the function catalogue. */
+public final class AdvisorMessages {
+
+  /** Request header: the HTTP method. */
+  public static final String METHOD = "http_method";
+
+  /** Request header: the request path. */
+  public static final String PATH = "http_path";
+
+  /** Response header: the HTTP status, under the name Spring Cloud Function's AWS adapter reads. */
+  public static final String STATUS = "statusCode";
+
+  private AdvisorMessages() {}
+
+  public static Message<byte[]> request(
+      String method, String path, String contentType, byte[] body) {
+    MessageBuilder<byte[]> builder =
+        MessageBuilder.withPayload(body).setHeader(METHOD, method).setHeader(PATH, path);
+    if (contentType != null) {
+      builder.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
+    }
+    return builder.build();
+  }
+
+  /** A message without method or path headers asks for {@code GET /}, which is not found. */
+  static ApiRequest toApiRequest(Message<byte[]> message) {
+    MessageHeaders headers = message.getHeaders();
+    Object method = headers.getOrDefault(METHOD, "GET");
+    Object path = headers.getOrDefault(PATH, "/");
+    return new ApiRequest(
+        method.toString().toUpperCase(Locale.ROOT),
+        path.toString(),
+        contentType(message).orElse(null),
+        message.getPayload());
+  }
+
+  static Optional<String> contentType(Message<?> message) {
+    return Optional.ofNullable(message.getHeaders().get(MessageHeaders.CONTENT_TYPE))
+        .map(Object::toString);
+  }
+
+  static Message<byte[]> toMessage(ApiResponse response) {
+    MessageBuilder<byte[]> builder =
+        MessageBuilder.withPayload(response.body()).setHeader(STATUS, response.status());
+    for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      if (header.getKey().equalsIgnoreCase("Content-Type")) {
+        builder.setHeader(MessageHeaders.CONTENT_TYPE, header.getValue());
+      } else {
+        builder.setHeader(header.getKey(), header.getValue());
+      }
+    }
+    return builder.build();
+  }
+
+  /** The status of a response message; 200 when the header is absent. */
+  public static int status(Message<?> response) {
+    Object status = response.getHeaders().get(STATUS);
+    return status == null ? 200 : Integer.parseInt(status.toString());
+  }
+}

@@ -1,0 +1,317 @@
+package com.example.inframodels.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The advisor's contract, identical on every packaging. A packaging's test extends this class and
+ * returns a client that reaches its real artifact; every case below then runs against it.
+ */
+public abstract class AdvisorContract {
+
+  public static final String SAMPLE_WORKLOAD =
+      "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512}";
+
+  static final Set<String> MODELS =
+      Set.of("BARE_METAL", "VIRTUAL_MACHINE", "CONTAINER", "SERVERLESS");
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** How this packaging's requests reach its artifact. */
+  protected abstract ContractClient client();
+
+  protected ContractResponse send(ContractRequest request) throws Exception {
+    return client().send(request);
+  }
+
+  protected static JsonNode json(ContractResponse response) {
+    return JSON.readTree(response.body());
+  }
+
+  // --- POST /estimate -----------------------------------------------------------------------
+
+  @Test
+  void estimatesEveryModelForAValidWorkload() throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.mediaType()).isEqualTo("application/json");
+    JsonNode estimate = json(response);
+    List<String> models = new ArrayList<>();
+    List<BigDecimal> costs = new ArrayList<>();
+    for (JsonNode option : estimate.get("options")) {
+      models.add(option.get("model").asString());
+      costs.add(option.get("monthlyUsd").decimalValue());
+      assertThat(option.get("capacity").get("description").asString()).isNotBlank();
+      assertThat(option.get("assumptions").size()).isPositive();
+    }
+    assertThat(models)
+        .containsExactly("BARE_METAL", "VIRTUAL_MACHINE", "CONTAINER", "SERVERLESS");
+    assertThat(costs).allSatisfy(cost -> assertThat(cost).isNotNegative());
+    BigDecimal cheapestCost = costs.stream().min(BigDecimal::compareTo).orElseThrow();
+    assertThat(costs.get(models.indexOf(estimate.get("cheapest").asString())))
+        .as("the cheapest model has the lowest monthly cost")
+        .isEqualByComparingTo(cheapestCost);
+    assertThat(estimate.get("breakEven").get("explanation").asString()).isNotBlank();
+    assertThat(MODELS).contains(estimate.get("breakEven").get("alwaysOnModel").asString());
+    assertThat(estimate.get("priceCatalogue").asString()).isNotBlank();
+  }
+
+  @Test
+  void pricesServerlessPerRequestAndGbSecond() throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
+
+    JsonNode serverless = json(response).get("options").get(3);
+    assertThat(serverless.get("model").asString()).isEqualTo("SERVERLESS");
+    assertThat(serverless.get("monthlyUsd").decimalValue())
+        .as("1M × $0.20/M + 1M × 0.12 s × 0.5 GB × $0.0000166667 with the bundled catalogue")
+        .isEqualByComparingTo("1.20");
+    assertThat(serverless.get("capacity").get("quantity").decimalValue())
+        .isEqualByComparingTo("60000");
+  }
+
+  @Test
+  void findsBreakEvenForAFixedPeak() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512,"
+                    + "\"peakRequestsPerSecond\":10}"));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonNode estimate = json(response);
+    assertThat(estimate.get("peakRequestsPerSecond").decimalValue()).isEqualByComparingTo("10");
+    assertThat(estimate.get("breakEven").get("requestsPerMonth").asLong())
+        .as("a fleet sized for 10 req/s costs as much as serverless at some volume")
+        .isGreaterThan(1_000_000L);
+  }
+
+  @Test
+  void acceptsJsonWithCharsetParameter() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD)
+                .withContentType("application/json; charset=utf-8"));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  @Test
+  void acceptsBodyOfExactlyTheSizeLimit() throws Exception {
+    String padded = SAMPLE_WORKLOAD + " ".repeat(64 * 1024 - SAMPLE_WORKLOAD.length());
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", padded));
+
+    assertThat(padded.getBytes(StandardCharsets.UTF_8)).hasSize(64 * 1024);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  // --- GET /runtime -------------------------------------------------------------------------
+
+  @Test
+  void reportsRuntimeModelWithEvidence() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/runtime"));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.mediaType()).isEqualTo("application/json");
+    JsonNode report = json(response);
+    assertThat(MODELS).contains(report.get("model").asString());
+    assertThat(report.get("evidence").size()).as("evidence for the model").isPositive();
+    assertThat(report.get("javaVersion").asString()).isNotBlank();
+    assertThat(report.get("availableProcessors").asInt()).isPositive();
+    assertThat(report.get("maxHeapBytes").asLong()).isPositive();
+    assertThat(report.get("startupTimeMs").asLong())
+        .as("measured once the service was ready")
+        .isPositive();
+  }
+
+  // --- client mistakes: 4xx with problem details --------------------------------------------
+
+  @Test
+  void rejectsMalformedJson() throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", "{\"requestsPerMonth\": 10,"));
+
+    assertProblem(response, 400);
+    assertThat(json(response).get("detail").asString()).contains("not valid JSON");
+  }
+
+  @Test
+  void rejectsEmptyBody() throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", ""));
+
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void rejectsBodyThatIsNotAnObject() throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", "[1, 2, 3]"));
+
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void listsEveryMissingRequiredField() throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", "{}"));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response))
+        .containsExactlyInAnyOrder("requestsPerMonth", "avgDurationMs", "memoryMb");
+  }
+
+  @Test
+  void listsEveryFieldOfTheWrongType() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":\"many\",\"avgDurationMs\":true,\"memoryMb\":[512],"
+                    + "\"peakRequestsPerSecond\":{}}"));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response))
+        .containsExactlyInAnyOrder(
+            "requestsPerMonth", "avgDurationMs", "memoryMb", "peakRequestsPerSecond");
+  }
+
+  static Stream<Arguments> outOfRange() {
+    return Stream.of(
+        Arguments.of("requestsPerMonth", "{\"requestsPerMonth\":-1,\"avgDurationMs\":120,\"memoryMb\":512}"),
+        Arguments.of("requestsPerMonth", "{\"requestsPerMonth\":1e13,\"avgDurationMs\":120,\"memoryMb\":512}"),
+        Arguments.of("requestsPerMonth", "{\"requestsPerMonth\":10.5,\"avgDurationMs\":120,\"memoryMb\":512}"),
+        Arguments.of("avgDurationMs", "{\"requestsPerMonth\":10,\"avgDurationMs\":0,\"memoryMb\":512}"),
+        Arguments.of("avgDurationMs", "{\"requestsPerMonth\":10,\"avgDurationMs\":900001,\"memoryMb\":512}"),
+        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":127}"),
+        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":10241}"),
+        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512.5}"),
+        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":99999999999}"),
+        Arguments.of(
+            "peakRequestsPerSecond",
+            "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512,\"peakRequestsPerSecond\":0}"),
+        Arguments.of(
+            "peakRequestsPerSecond",
+            "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512,\"peakRequestsPerSecond\":-3}"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("outOfRange")
+  void rejectsOutOfRangeValue(String field, String body) throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", body));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response)).containsExactly(field);
+  }
+
+  @Test
+  void rejectsUnknownField() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMB\":512}"));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response))
+        .as("a misspelt field is named, and so is the required one it failed to set")
+        .containsExactlyInAnyOrder("memoryMB", "memoryMb");
+  }
+
+  @Test
+  void rejectsDuplicateKey() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":10,\"requestsPerMonth\":20,\"avgDurationMs\":1,\"memoryMb\":512}"));
+
+    assertProblem(response, 400);
+  }
+
+  @ParameterizedTest(name = "Content-Type: {0}")
+  @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
+  void rejectsOtherContentTypes(String contentType) throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD).withContentType(contentType));
+
+    assertProblem(response, 415);
+  }
+
+  @Test
+  void rejectsMissingContentType() throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD).withContentType(null));
+
+    assertProblem(response, 415);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/", "/estimates", "/estimate/extra", "/runtime/", "/admin"})
+  void rejectsUnknownPath(String path) throws Exception {
+    ContractResponse response = send(ContractRequest.get(path));
+
+    assertProblem(response, 404);
+  }
+
+  @ParameterizedTest(name = "{0} /estimate")
+  @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
+  void rejectsWrongMethodOnEstimate(String method) throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD).withMethod(method));
+
+    assertProblem(response, 405);
+    assertThat(response.header("allow")).isEqualTo("POST");
+  }
+
+  @ParameterizedTest(name = "{0} /runtime")
+  @ValueSource(strings = {"POST", "PUT", "DELETE"})
+  void rejectsWrongMethodOnRuntime(String method) throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/runtime", "{}").withMethod(method));
+
+    assertProblem(response, 405);
+    assertThat(response.header("allow")).contains("GET");
+  }
+
+  @Test
+  void rejectsBodyOverTheSizeLimit() throws Exception {
+    String tooLarge = SAMPLE_WORKLOAD + " ".repeat(64 * 1024 - SAMPLE_WORKLOAD.length() + 1);
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", tooLarge));
+
+    assertProblem(response, 413);
+  }
+
+  /** Every client mistake: the status, an RFC 9457 body that agrees with it, no stack trace. */
+  protected static void assertProblem(ContractResponse response, int status) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.mediaType()).isEqualTo("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("type").asString()).isNotBlank();
+    assertThat(problem.get("title").asString()).isNotBlank();
+    assertThat(problem.get("detail").asString()).isNotBlank();
+    assertThat(response.body())
+        .as("no stack trace or exception class reaches the client")
+        .doesNotContain("Exception", "\tat ", ".java:");
+  }
+
+  protected static List<String> offendingFields(ContractResponse response) {
+    List<String> fields = new ArrayList<>();
+    json(response).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+    return fields;
+  }
+}

@@ -1,0 +1,28 @@
+package com.example.inframodels.core.contract;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A request of the contract, independent of how it travels.
+ *
+ * @param contentType the Content-Type header, or {@code null} to send none
+ */
+public record ContractRequest(String method, String path, String contentType, byte[] body) {
+
+  public static ContractRequest get(String path) {
+    return new ContractRequest("GET", path, null, new byte[0]);
+  }
+
+  public static ContractRequest postJson(String path, String json) {
+    return new ContractRequest(
+        "POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public ContractRequest withContentType(String type) {
+    return new ContractRequest(method, path, type, body);
+  }
+
+  public ContractRequest withMethod(String verb) {
+    return new ContractRequest(verb, path, contentType, body);
+  }
+}
