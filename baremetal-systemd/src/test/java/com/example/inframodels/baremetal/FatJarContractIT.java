@@ -1,0 +1,91 @@
+package com.example.inframodels.baremetal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.ContractClient;
+import com.example.inframodels.core.contract.ContractRequest;
+import com.example.inframodels.core.contract.ContractResponse;
+import com.example.inframodels.core.contract.HttpContractClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The whole contract, over HTTP, against the fat JAR running as a separate process. */
+class FatJarContractIT extends AdvisorContract {
+
+  private static FatJarProcess app;
+  private static ContractClient http;
+
+  @BeforeAll
+  static void startTheJar() throws Exception {
+    app = FatJarProcess.start("fat-jar-contract");
+    app.awaitReady();
+    http = new HttpContractClient(app.baseUri());
+  }
+
+  @AfterAll
+  static void stopTheJar() throws InterruptedException {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Override
+  protected ContractClient client() {
+    return http;
+  }
+
+  @Test
+  void reportsTheModelOfTheHostItRunsOn() throws Exception {
+    String expected = modelAccordingToSystemd();
+
+    ContractResponse response = send(ContractRequest.get("/runtime"));
+
+    JsonNode report = json(response);
+    assertThat(report.get("model").asString())
+        .as("systemd-detect-virt, asked independently, says %s; evidence: %s", expected, report.get("evidence"))
+        .isEqualTo(expected);
+    assertThat(report.get("supervisor"))
+        .as("started by hand, not by systemd")
+        .isNull();
+  }
+
+  @Test
+  void servesTheLivenessAndReadinessProbes() throws Exception {
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+      ContractResponse response = send(ContractRequest.get(probe));
+
+      assertThat(response.status()).as(probe).isEqualTo(200);
+      assertThat(response.body()).as(probe).contains("\"UP\"");
+    }
+  }
+
+  /**
+   * The model systemd's own detector names for this machine: the innermost layer, as the advisor
+   * reports it.
+   */
+  private static String modelAccordingToSystemd() throws IOException, InterruptedException {
+    Path detectVirt = RequiredTool.onPath("systemd-detect-virt");
+    if (exitsZero(detectVirt, "--container")) {
+      return "CONTAINER";
+    }
+    if (exitsZero(detectVirt, "--vm")) {
+      return "VIRTUAL_MACHINE";
+    }
+    return "BARE_METAL";
+  }
+
+  private static boolean exitsZero(Path tool, String option) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(tool.toString(), option).redirectErrorStream(true).start();
+    boolean done = process.waitFor(10, TimeUnit.SECONDS);
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(done).as(tool + " " + option + " finished; output: " + output).isTrue();
+    return process.exitValue() == 0;
+  }
+}
