@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  *   anything else                              → 4xx application/problem+json
  * </pre>
  *
- * Checks run in the order a client would fix them: path (404), method (405), media type (415),
- * size (413), then the body (400).
+ * Checks run in the order a client would fix them: path (404), method (405), media type (415), size
+ * (413), then the body (400).
  */
 public final class AdvisorApi {
 

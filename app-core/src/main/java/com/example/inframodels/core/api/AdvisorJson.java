@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON for the contract: a strict reader for workloads that reports every bad field, and one
- * writer for every response.
+ * JSON for the contract: a strict reader for workloads that reports every bad field, and one writer
+ * for every response.
  */
 public final class AdvisorJson {
 
@@ -49,8 +49,8 @@ public final class AdvisorJson {
   }
 
   /**
-   * Reads a workload, or throws a {@link ProblemException} naming every field that is missing,
-   * of the wrong type, out of range, or unknown.
+   * Reads a workload, or throws a {@link ProblemException} naming every field that is missing, of
+   * the wrong type, out of range, or unknown.
    */
   static Workload readWorkload(byte[] body) {
     JsonNode root;
@@ -132,7 +132,8 @@ public final class AdvisorJson {
       boolean whole = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
       violations.add(
           new FieldViolation(
-              field, whole ? "is too large" : "must be a whole number, not " + value.toPlainString()));
+              field,
+              whole ? "is too large" : "must be a whole number, not " + value.toPlainString()));
       return null;
     }
   }

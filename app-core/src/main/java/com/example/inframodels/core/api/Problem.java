@@ -7,7 +7,12 @@ import java.util.List;
  * with a JSON pointer into the request body, as in the RFC's own example.
  */
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

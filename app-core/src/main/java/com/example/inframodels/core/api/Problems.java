@@ -7,7 +7,8 @@ import java.util.List;
 /** The problems the contract can answer with, one factory each. */
 final class Problems {
 
-  static final String TYPE_BASE = "https://github.com/example/infra-models/blob/main/docs/problems.md#";
+  static final String TYPE_BASE =
+      "https://github.com/example/infra-models/blob/main/docs/problems.md#";
 
   private Problems() {}
 
@@ -31,7 +32,8 @@ final class Problems {
   }
 
   static Problem invalidWorkload(String detail, List<FieldError> errors) {
-    return new Problem(TYPE_BASE + "invalid-workload", "Invalid workload", 400, detail, null, errors);
+    return new Problem(
+        TYPE_BASE + "invalid-workload", "Invalid workload", 400, detail, null, errors);
   }
 
   static Problem notFound(String path) {
@@ -59,7 +61,9 @@ final class Problems {
         "about:blank",
         "Unsupported Media Type",
         415,
-        (contentType == null ? "No Content-Type was sent" : "Content-Type " + contentType + " is not supported")
+        (contentType == null
+                ? "No Content-Type was sent"
+                : "Content-Type " + contentType + " is not supported")
             + "; send application/json",
         path,
         null);

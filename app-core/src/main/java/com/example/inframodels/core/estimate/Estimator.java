@@ -23,8 +23,8 @@ import java.util.Objects;
  * <p>Always-on models (bare metal, VM, container) are sized for the peak: requests in flight at the
  * peak follow from Little's law (peak rate × duration); each keeps one vCPU busy; machines run at
  * most {@link #TARGET_UTILISATION} so that a burst or a lost machine does not overload the rest.
- * VMs and containers keep at least two copies for availability; a bare-metal server is one
- * machine. Serverless is billed per request and per GB-second actually used.
+ * VMs and containers keep at least two copies for availability; a bare-metal server is one machine.
+ * Serverless is billed per request and per GB-second actually used.
  */
 public final class Estimator {
 
@@ -104,7 +104,9 @@ public final class Estimator {
       // Always-on capacity needs at least this much per request, at any volume: if serverless
       // costs less per request, it stays cheaper everywhere and there is nothing to search.
       BigDecimal alwaysOnFloor =
-          demand(workload.withRequestsPerMonth(1)).vcpus.multiply(cheapestVcpuMonth(workload), MATH);
+          demand(workload.withRequestsPerMonth(1))
+              .vcpus
+              .multiply(cheapestVcpuMonth(workload), MATH);
       if (perRequest.compareTo(alwaysOnFloor) < 0) {
         return new BreakEven(
             null,
@@ -130,7 +132,8 @@ public final class Estimator {
       }
       Priced atCrossing = cheapestAlwaysOn(workload.withRequestsPerMonth(crossing));
       if (atCrossing.exactUsd.compareTo(alwaysOn.exactUsd) == 0) {
-        if (serverless(workload.withRequestsPerMonth(crossing)).compareTo(atCrossing.exactUsd) >= 0) {
+        if (serverless(workload.withRequestsPerMonth(crossing)).compareTo(atCrossing.exactUsd)
+            >= 0) {
           return found(crossing, atCrossing.model);
         }
         break;
@@ -170,7 +173,10 @@ public final class Estimator {
                           .add(gb.multiply(fargate.perGbHour()))
                           .divide(size.vcpu(), MATH)));
     }
-    return perVcpu.stream().min(Comparator.naturalOrder()).orElseThrow().multiply(prices.hoursPerMonth());
+    return perVcpu.stream()
+        .min(Comparator.naturalOrder())
+        .orElseThrow()
+        .multiply(prices.hoursPerMonth());
   }
 
   private static BreakEven found(long volume, InfrastructureModel model) {
@@ -266,7 +272,8 @@ public final class Estimator {
       if (type.memoryGib().compareTo(neededGib) < 0) {
         continue;
       }
-      long count = Math.max(minimum, ceil(demand.vcpus.divide(BigDecimal.valueOf(type.vcpu()), MATH)));
+      long count =
+          Math.max(minimum, ceil(demand.vcpus.divide(BigDecimal.valueOf(type.vcpu()), MATH)));
       BigDecimal usd =
           type.hourly().multiply(BigDecimal.valueOf(count)).multiply(prices.hoursPerMonth(), MATH);
       if (best == null || usd.compareTo(best.exactUsd) < 0) {
@@ -291,8 +298,13 @@ public final class Estimator {
                 usd,
                 capacity,
                 List.of(
-                    catalogue.service() + ", " + prices.region() + ", " + catalogue.source().url()
-                        + " as of " + catalogue.source().asOf(),
+                    catalogue.service()
+                        + ", "
+                        + prices.region()
+                        + ", "
+                        + catalogue.source().url()
+                        + " as of "
+                        + catalogue.source().asOf(),
                     "at least " + minimum + " " + unit + (minimum > 1 ? "s for availability" : ""),
                     "each " + unit + " needs at least " + workload.memoryMb() + " MB of memory",
                     "needs " + round(demand.vcpus) + " vCPU at the peak"));
@@ -335,8 +347,13 @@ public final class Estimator {
                     taskSize,
                     tasks + " × " + taskSize + " tasks, running all month"),
                 List.of(
-                    fargate.service() + ", " + prices.region() + ", " + fargate.source().url()
-                        + " as of " + fargate.source().asOf(),
+                    fargate.service()
+                        + ", "
+                        + prices.region()
+                        + ", "
+                        + fargate.source().url()
+                        + " as of "
+                        + fargate.source().asOf(),
                     "at least " + MIN_CONTAINER_TASKS + " tasks for availability",
                     "each task needs at least " + workload.memoryMb() + " MB of memory",
                     "needs " + round(demand.vcpus) + " vCPU at the peak"));
@@ -356,7 +373,12 @@ public final class Estimator {
             .add(gbSeconds.multiply(lambda.perGbSecond(), MATH));
     List<String> assumptions = new ArrayList<>();
     assumptions.add(
-        lambda.service() + ", " + prices.region() + ", " + lambda.source().url() + " as of "
+        lambda.service()
+            + ", "
+            + prices.region()
+            + ", "
+            + lambda.source().url()
+            + " as of "
             + lambda.source().asOf());
     assumptions.add("billed per request and per GB-second; duration rounded up to the millisecond");
     assumptions.add("free tier not deducted");
@@ -386,16 +408,26 @@ public final class Estimator {
 
   private List<String> assumptions(Workload workload) {
     List<String> assumptions = new ArrayList<>();
-    assumptions.add("prices: " + prices.provider() + " " + prices.region() + ", catalogue "
-        + prices.version() + ", " + prices.currency() + ", " + prices.hoursPerMonth().toPlainString()
-        + " hours per month, list prices without discounts, storage or data transfer");
+    assumptions.add(
+        "prices: "
+            + prices.provider()
+            + " "
+            + prices.region()
+            + ", catalogue "
+            + prices.version()
+            + ", "
+            + prices.currency()
+            + ", "
+            + prices.hoursPerMonth().toPlainString()
+            + " hours per month, list prices without discounts, storage or data transfer");
     if (workload.peakRequestsPerSecond() == null) {
       assumptions.add("peak = " + Workload.PEAK_FACTOR + " × the average rate (no peak given)");
     }
     assumptions.add("each request in flight keeps one vCPU busy for avgDurationMs");
-    assumptions.add("always-on capacity is sized so the peak uses at most "
-        + TARGET_UTILISATION.movePointRight(2).stripTrailingZeros().toPlainString()
-        + "% of it");
+    assumptions.add(
+        "always-on capacity is sized so the peak uses at most "
+            + TARGET_UTILISATION.movePointRight(2).stripTrailingZeros().toPlainString()
+            + "% of it");
     return List.copyOf(assumptions);
   }
 
@@ -416,7 +448,8 @@ public final class Estimator {
   private record Priced(
       InfrastructureModel model, BigDecimal exactUsd, Capacity capacity, List<String> assumptions) {
     ModelCost rounded() {
-      return new ModelCost(model, exactUsd.setScale(2, RoundingMode.HALF_UP), capacity, assumptions);
+      return new ModelCost(
+          model, exactUsd.setScale(2, RoundingMode.HALF_UP), capacity, assumptions);
     }
   }
 }

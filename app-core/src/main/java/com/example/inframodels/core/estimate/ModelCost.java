@@ -11,4 +11,7 @@ import java.util.List;
  * @param assumptions what the figure rests on, in words
  */
 public record ModelCost(
-    InfrastructureModel model, BigDecimal monthlyUsd, Capacity capacity, List<String> assumptions) {}
+    InfrastructureModel model,
+    BigDecimal monthlyUsd,
+    Capacity capacity,
+    List<String> assumptions) {}

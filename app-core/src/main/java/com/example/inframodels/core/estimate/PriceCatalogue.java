@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Public list prices of one provider and region, versioned, each section with the page it was
- * taken from and the day it was read. Construction validates: a catalogue that could price a
- * workload wrongly is refused whole.
+ * Public list prices of one provider and region, versioned, each section with the page it was taken
+ * from and the day it was read. Construction validates: a catalogue that could price a workload
+ * wrongly is refused whole.
  */
 public record PriceCatalogue(
     String version,
@@ -24,8 +24,15 @@ public record PriceCatalogue(
   public PriceCatalogue {
     List<String> problems =
         problems(
-            version, provider, region, currency, hoursPerMonth, serverless, container,
-            virtualMachine, bareMetal);
+            version,
+            provider,
+            region,
+            currency,
+            hoursPerMonth,
+            serverless,
+            container,
+            virtualMachine,
+            bareMetal);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid price catalogue: " + String.join("; ", problems));
     }
@@ -81,7 +88,8 @@ public record PriceCatalogue(
       problems.add("currency must be USD");
     }
     requirePositive(problems, "hoursPerMonth", hoursPerMonth);
-    BigDecimal neededGb = BigDecimal.valueOf(Workload.MAX_MEMORY_MB).divide(BigDecimal.valueOf(1024));
+    BigDecimal neededGb =
+        BigDecimal.valueOf(Workload.MAX_MEMORY_MB).divide(BigDecimal.valueOf(1024));
     if (serverless == null) {
       problems.add("serverless is required");
     } else {

@@ -17,7 +17,10 @@ import java.util.List;
  *     monthly rate and {@link #PEAK_FACTOR}
  */
 public record Workload(
-    long requestsPerMonth, BigDecimal avgDurationMs, int memoryMb, BigDecimal peakRequestsPerSecond) {
+    long requestsPerMonth,
+    BigDecimal avgDurationMs,
+    int memoryMb,
+    BigDecimal peakRequestsPerSecond) {
 
   public static final long MAX_REQUESTS_PER_MONTH = 1_000_000_000_000L;
   public static final BigDecimal MAX_DURATION_MS = BigDecimal.valueOf(900_000);
@@ -75,8 +78,7 @@ public record Workload(
           new FieldViolation(
               "memoryMb", "must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB));
     }
-    if (peak != null
-        && (peak.signum() <= 0 || peak.compareTo(MAX_PEAK_REQUESTS_PER_SECOND) > 0)) {
+    if (peak != null && (peak.signum() <= 0 || peak.compareTo(MAX_PEAK_REQUESTS_PER_SECOND) > 0)) {
       found.add(
           new FieldViolation(
               "peakRequestsPerSecond",
@@ -87,6 +89,7 @@ public record Workload(
 
   private static List<FieldViolation> violations(
       long requestsPerMonth, BigDecimal avgDurationMs, int memoryMb, BigDecimal peak) {
-    return violations(Long.valueOf(requestsPerMonth), avgDurationMs, Integer.valueOf(memoryMb), peak);
+    return violations(
+        Long.valueOf(requestsPerMonth), avgDurationMs, Integer.valueOf(memoryMb), peak);
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * Answers every request outside {@code /actuator} with the advisor function, so that unknown
- * paths, wrong methods and oversized bodies get the contract's problem details rather than the
- * servlet container's error pages.
+ * Answers every request outside {@code /actuator} with the advisor function, so that unknown paths,
+ * wrong methods and oversized bodies get the contract's problem details rather than the servlet
+ * container's error pages.
  */
 public class AdvisorHttpFilter extends HttpFilter {
 
@@ -29,7 +29,8 @@ public class AdvisorHttpFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
@@ -48,7 +49,8 @@ public class AdvisorHttpFilter extends HttpFilter {
       if (name.equals(MessageHeaders.CONTENT_TYPE)) {
         response.setContentType(header.getValue().toString());
       } else if (Character.isUpperCase(name.charAt(0))) {
-        // Message ids, timestamps and the status header stay internal; HTTP headers are capitalised.
+        // Message ids, timestamps and the status header stay internal; HTTP headers are
+        // capitalised.
         response.setHeader(name, header.getValue().toString());
       }
     }

@@ -58,8 +58,7 @@ public abstract class AdvisorContract {
       assertThat(option.get("capacity").get("description").asString()).isNotBlank();
       assertThat(option.get("assumptions").size()).isPositive();
     }
-    assertThat(models)
-        .containsExactly("BARE_METAL", "VIRTUAL_MACHINE", "CONTAINER", "SERVERLESS");
+    assertThat(models).containsExactly("BARE_METAL", "VIRTUAL_MACHINE", "CONTAINER", "SERVERLESS");
     assertThat(costs).allSatisfy(cost -> assertThat(cost).isNotNegative());
     BigDecimal cheapestCost = costs.stream().min(BigDecimal::compareTo).orElseThrow();
     assertThat(costs.get(models.indexOf(estimate.get("cheapest").asString())))
@@ -190,15 +189,26 @@ public abstract class AdvisorContract {
 
   static Stream<Arguments> outOfRange() {
     return Stream.of(
-        Arguments.of("requestsPerMonth", "{\"requestsPerMonth\":-1,\"avgDurationMs\":120,\"memoryMb\":512}"),
-        Arguments.of("requestsPerMonth", "{\"requestsPerMonth\":1e13,\"avgDurationMs\":120,\"memoryMb\":512}"),
-        Arguments.of("requestsPerMonth", "{\"requestsPerMonth\":10.5,\"avgDurationMs\":120,\"memoryMb\":512}"),
-        Arguments.of("avgDurationMs", "{\"requestsPerMonth\":10,\"avgDurationMs\":0,\"memoryMb\":512}"),
-        Arguments.of("avgDurationMs", "{\"requestsPerMonth\":10,\"avgDurationMs\":900001,\"memoryMb\":512}"),
-        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":127}"),
-        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":10241}"),
-        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512.5}"),
-        Arguments.of("memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":99999999999}"),
+        Arguments.of(
+            "requestsPerMonth", "{\"requestsPerMonth\":-1,\"avgDurationMs\":120,\"memoryMb\":512}"),
+        Arguments.of(
+            "requestsPerMonth",
+            "{\"requestsPerMonth\":1e13,\"avgDurationMs\":120,\"memoryMb\":512}"),
+        Arguments.of(
+            "requestsPerMonth",
+            "{\"requestsPerMonth\":10.5,\"avgDurationMs\":120,\"memoryMb\":512}"),
+        Arguments.of(
+            "avgDurationMs", "{\"requestsPerMonth\":10,\"avgDurationMs\":0,\"memoryMb\":512}"),
+        Arguments.of(
+            "avgDurationMs", "{\"requestsPerMonth\":10,\"avgDurationMs\":900001,\"memoryMb\":512}"),
+        Arguments.of(
+            "memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":127}"),
+        Arguments.of(
+            "memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":10241}"),
+        Arguments.of(
+            "memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512.5}"),
+        Arguments.of(
+            "memoryMb", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":99999999999}"),
         Arguments.of(
             "peakRequestsPerSecond",
             "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512,\"peakRequestsPerSecond\":0}"),
@@ -221,8 +231,7 @@ public abstract class AdvisorContract {
     ContractResponse response =
         send(
             ContractRequest.postJson(
-                "/estimate",
-                "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMB\":512}"));
+                "/estimate", "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMB\":512}"));
 
     assertProblem(response, 400);
     assertThat(offendingFields(response))
@@ -279,8 +288,7 @@ public abstract class AdvisorContract {
   @ParameterizedTest(name = "{0} /runtime")
   @ValueSource(strings = {"POST", "PUT", "DELETE"})
   void rejectsWrongMethodOnRuntime(String method) throws Exception {
-    ContractResponse response =
-        send(ContractRequest.postJson("/runtime", "{}").withMethod(method));
+    ContractResponse response = send(ContractRequest.postJson("/runtime", "{}").withMethod(method));
 
     assertProblem(response, 405);
     assertThat(response.header("allow")).contains("GET");

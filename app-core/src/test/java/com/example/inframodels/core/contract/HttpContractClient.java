@@ -37,7 +37,10 @@ public final class HttpContractClient implements ContractClient {
     HttpResponse<String> response =
         http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     Map<String, String> headers = new LinkedHashMap<>();
-    response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+    response
+        .headers()
+        .map()
+        .forEach((name, values) -> headers.put(name, String.join(", ", values)));
     return new ContractResponse(response.statusCode(), headers, response.body());
   }
 }

@@ -41,8 +41,7 @@ class EstimatorTest {
                   BigDecimal.valueOf(1 + random.nextInt(i % 3 == 0 ? 900_000 : 2_000))
                       .add(BigDecimal.valueOf(random.nextInt(100), 2));
               int memory = 128 + random.nextInt(10_240 - 128 + 1);
-              BigDecimal peak =
-                  i % 5 == 0 ? BigDecimal.valueOf(1 + random.nextInt(5_000)) : null;
+              BigDecimal peak = i % 5 == 0 ? BigDecimal.valueOf(1 + random.nextInt(5_000)) : null;
               return new Workload(requests, duration, memory, peak);
             });
   }
@@ -199,7 +198,9 @@ class EstimatorTest {
       Estimate estimate = ESTIMATOR.estimate(workload);
 
       BigDecimal neededVcpu =
-          estimate.peakConcurrency().divide(Estimator.TARGET_UTILISATION, java.math.MathContext.DECIMAL64);
+          estimate
+              .peakConcurrency()
+              .divide(Estimator.TARGET_UTILISATION, java.math.MathContext.DECIMAL64);
       ModelCost vm = estimate.option(VIRTUAL_MACHINE);
       int vcpuPerInstance =
           ESTIMATOR.prices().virtualMachine().instances().stream()

@@ -38,7 +38,8 @@ class PriceCatalogueTest {
 
   @Test
   void overrideFileReplacesTheBundledPrices(@TempDir Path dir) throws IOException {
-    String doubled = bundledJson().replace("\"perMillionRequests\": 0.2", "\"perMillionRequests\": 0.4");
+    String doubled =
+        bundledJson().replace("\"perMillionRequests\": 0.2", "\"perMillionRequests\": 0.4");
     Path file = Files.writeString(dir.resolve("prices.json"), doubled);
 
     PriceCatalogue catalogue = PriceCatalogues.bundledOr(file.toString());

@@ -91,11 +91,13 @@ class AdvisorFunctionsTest {
     Path file =
         Files.writeString(
             dir.resolve("prices.json"),
-            bundled.replace("\"version\": \"aws-us-east-1-2026-11\"", "\"version\": \"negotiated\""));
+            bundled.replace(
+                "\"version\": \"aws-us-east-1-2026-11\"", "\"version\": \"negotiated\""));
 
     context
         .withPropertyValues("advisor.price-catalogue=" + file)
-        .run(ctx -> assertThat(ctx.getBean(PriceCatalogue.class).version()).isEqualTo("negotiated"));
+        .run(
+            ctx -> assertThat(ctx.getBean(PriceCatalogue.class).version()).isEqualTo("negotiated"));
   }
 
   private static byte[] bytes(String text) {

@@ -99,7 +99,8 @@ class RuntimeDetectorTest {
     @Test
     void treatsCgroupV2MaxAsNoLimit() {
       RuntimeReport report =
-          detect(new FakeSystem().file("/.dockerenv", "").file("/sys/fs/cgroup/memory.max", "max\n"));
+          detect(
+              new FakeSystem().file("/.dockerenv", "").file("/sys/fs/cgroup/memory.max", "max\n"));
 
       assertThat(report.containerMemoryLimitBytes()).isNull();
     }
@@ -192,13 +193,12 @@ class RuntimeDetectorTest {
     void recognisesSystemdByTheInvocationId() {
       RuntimeReport report =
           detect(
-              new FakeSystem()
-                  .env("INVOCATION_ID", "0123abcd")
-                  .env("JOURNAL_STREAM", "8:12345"));
+              new FakeSystem().env("INVOCATION_ID", "0123abcd").env("JOURNAL_STREAM", "8:12345"));
 
       assertThat(report.supervisor()).isEqualTo("systemd");
       assertThat(report.supervisorEvidence())
-          .containsExactly("env INVOCATION_ID=0123abcd: started by systemd", "env JOURNAL_STREAM=8:12345");
+          .containsExactly(
+              "env INVOCATION_ID=0123abcd: started by systemd", "env JOURNAL_STREAM=8:12345");
     }
 
     @Test
