@@ -1,0 +1,54 @@
+package com.example.inframodels.baremetal;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An external program a test depends on. Where it is missing the test is skipped with a reason that
+ * names it, except under {@code CI=true}: the CI machine is provisioned with every tool, so there a
+ * missing one is a broken build, not a reason to skip.
+ */
+final class RequiredTool {
+
+  private RequiredTool() {}
+
+  /** The executable {@code name} found on {@code PATH}. */
+  static Path onPath(String name) {
+    Optional<Path> found =
+        Arrays.stream(
+                Objects.requireNonNullElse(System.getenv("PATH"), "").split(File.pathSeparator))
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, name))
+            .filter(RequiredTool::isExecutableFile)
+            .findFirst();
+    return require(found, name + " not on PATH");
+  }
+
+  /** The executable at a fixed location, for programs that are looked up by absolute path. */
+  static Path at(Path executable) {
+    Optional<Path> found = Optional.of(executable).filter(RequiredTool::isExecutableFile);
+    return require(found, "no executable " + executable);
+  }
+
+  private static Path require(Optional<Path> found, String reason) {
+    if (found.isEmpty() && runningInCi()) {
+      throw new AssertionError(reason + " (CI=true: the CI machine must provide it)");
+    }
+    assumeTrue(found.isPresent(), reason);
+    return found.get();
+  }
+
+  private static boolean runningInCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  private static boolean isExecutableFile(Path path) {
+    return Files.isRegularFile(path) && Files.isExecutable(path);
+  }
+}
