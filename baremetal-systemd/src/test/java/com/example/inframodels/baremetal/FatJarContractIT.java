@@ -49,11 +49,11 @@ class FatJarContractIT extends AdvisorContract {
 
     JsonNode report = json(response);
     assertThat(report.get("model").asString())
-        .as("systemd-detect-virt, asked independently, says %s; evidence: %s", expected, report.get("evidence"))
+        .as(
+            "systemd-detect-virt, asked independently, says %s; evidence: %s",
+            expected, report.get("evidence"))
         .isEqualTo(expected);
-    assertThat(report.get("supervisor"))
-        .as("started by hand, not by systemd")
-        .isNull();
+    assertThat(report.get("supervisor")).as("started by hand, not by systemd").isNull();
   }
 
   @Test
@@ -81,7 +81,8 @@ class FatJarContractIT extends AdvisorContract {
     return "BARE_METAL";
   }
 
-  private static boolean exitsZero(Path tool, String option) throws IOException, InterruptedException {
+  private static boolean exitsZero(Path tool, String option)
+      throws IOException, InterruptedException {
     Process process = new ProcessBuilder(tool.toString(), option).redirectErrorStream(true).start();
     boolean done = process.waitFor(10, TimeUnit.SECONDS);
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM, as systemd sends it on {@code systemctl stop}: the request in flight still gets its
- * answer, new connections are refused, and the JVM exits with the status the unit counts as
- * success ({@code SuccessExitStatus=143}).
+ * answer, new connections are refused, and the JVM exits with the status the unit counts as success
+ * ({@code SuccessExitStatus=143}).
  */
 class GracefulShutdownIT {
 
@@ -41,7 +41,9 @@ class GracefulShutdownIT {
       OutputStream out = inFlight.getOutputStream();
       out.write(
           ("POST /estimate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.write(body, 0, half);
       out.flush();
@@ -68,7 +70,9 @@ class GracefulShutdownIT {
           .as("the request in flight when SIGTERM arrived")
           .startsWith("HTTP/1.1 200")
           .contains("\"cheapest\"");
-      assertThat(exited).as("exited within the unit's TimeoutStopSec; log:%n%s", app.logText()).isTrue();
+      assertThat(exited)
+          .as("exited within the unit's TimeoutStopSec; log:%n%s", app.logText())
+          .isTrue();
       assertThat(app.process.exitValue()).as(app.logText()).isEqualTo(EXIT_ON_SIGTERM);
       assertThat(app.logText()).contains("Graceful shutdown complete");
     }

@@ -1,0 +1,113 @@
+package com.example.inframodels.baremetal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.Poll;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Debian machine with systemd as PID 1, played by a podman container built from Debian packages
+ * ({@code src/test/systemd-host/build-image.sh}). The service is installed in it by the real {@code
+ * install.sh}, so systemd starts, sandboxes and supervises the real unit.
+ */
+final class SystemdHost implements AutoCloseable {
+
+  static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
+  final String name;
+  final int port;
+  private final Path podman;
+
+  private SystemdHost(Path podman, String name, int port) {
+    this.podman = podman;
+    this.name = name;
+    this.port = port;
+  }
+
+  /** Builds (or reuses) the image and boots it, publishing the service's port 8080. */
+  static SystemdHost boot() throws Exception {
+    Path podman = RequiredTool.onPath("podman");
+    RequiredTool.onPath("mmdebstrap");
+    ExternalCommand.Result build =
+        ExternalCommand.run(
+            BUILD_TIMEOUT,
+            List.of(
+                "bash",
+                Path.of("src/test/systemd-host/build-image.sh").toAbsolutePath().toString()));
+    assertThat(build.exitCode()).as(build.describe()).isZero();
+    List<String> lines = build.lines();
+    String image = lines.get(lines.size() - 1).strip();
+
+    int port = freePort();
+    String name = "infra-advisor-systemd-" + ProcessHandle.current().pid() + "-" + port;
+    ExternalCommand.Result run =
+        ExternalCommand.run(
+            COMMAND_TIMEOUT,
+            List.of(
+                podman.toString(),
+                "run",
+                "--detach",
+                "--name",
+                name,
+                "--systemd=always",
+                // Without these two, systemd inside a container cannot mount the hidden /proc that
+                // ProtectProc=invisible asks for, and silently skips it; a real host's PID 1 has
+                // them.
+                "--cap-add=SYS_ADMIN,SYS_PTRACE",
+                "--publish",
+                "127.0.0.1:" + port + ":8080",
+                image));
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    SystemdHost host = new SystemdHost(podman, name, port);
+    Poll.until(
+        "systemd in " + name + " to finish booting",
+        Duration.ofSeconds(60),
+        Duration.ofMillis(250),
+        () -> host.exec("systemctl", "is-system-running").output().strip(),
+        state -> state.equals("running") || state.equals("degraded"));
+    return host;
+  }
+
+  ExternalCommand.Result exec(String... command) throws IOException, InterruptedException {
+    List<String> full = new ArrayList<>(List.of(podman.toString(), "exec", name));
+    full.addAll(List.of(command));
+    return ExternalCommand.run(COMMAND_TIMEOUT, full);
+  }
+
+  void copyIn(Path source, String target) throws IOException, InterruptedException {
+    ExternalCommand.Result copy =
+        ExternalCommand.run(
+            COMMAND_TIMEOUT,
+            List.of(podman.toString(), "cp", source.toString(), name + ":" + target));
+    assertThat(copy.exitCode()).as(copy.describe()).isZero();
+  }
+
+  /** One property of a unit, as {@code systemctl show -p NAME --value} prints it. */
+  String unitProperty(String unit, String property) throws IOException, InterruptedException {
+    ExternalCommand.Result show = exec("systemctl", "show", unit, "-p", property, "--value");
+    assertThat(show.exitCode()).as(show.describe()).isZero();
+    return show.output().strip();
+  }
+
+  String journal(String unit) throws IOException, InterruptedException {
+    return exec("journalctl", "--unit", unit, "--no-pager", "--lines", "80").output();
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    ExternalCommand.run(
+        COMMAND_TIMEOUT, List.of(podman.toString(), "rm", "--force", "--time", "0", name));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

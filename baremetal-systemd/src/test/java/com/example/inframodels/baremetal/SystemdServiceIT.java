@@ -1,0 +1,182 @@
+package com.example.inframodels.baremetal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.ContractClient;
+import com.example.inframodels.core.contract.ContractRequest;
+import com.example.inframodels.core.contract.ContractResponse;
+import com.example.inframodels.core.contract.HttpContractClient;
+import com.example.inframodels.core.contract.Poll;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The distribution as an operator uses it: unpacked on a Debian machine with systemd, installed by
+ * {@code install.sh}, started, sandboxed and supervised by the real unit. The whole contract runs
+ * against it; then the JVM is killed (systemd must restart it) and stopped (cleanly).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemdServiceIT extends AdvisorContract {
+
+  private static final String UNIT = "infra-advisor.service";
+
+  private static SystemdHost host;
+  private static ContractClient http;
+  private static Duration installToReady;
+
+  @BeforeAll
+  static void installWithTheRealScript(@TempDir Path unpacked) throws Exception {
+    Path dist = Path.of(System.getProperty("advisor.dist", "target/infra-advisor-dist.tar.gz"));
+    assertThat(dist).as("the distribution built by `package`").isRegularFile();
+    host = SystemdHost.boot();
+    ExternalCommand.Result untar =
+        ExternalCommand.run(
+            Duration.ofMinutes(1),
+            List.of("tar", "-xzf", dist.toAbsolutePath().toString(), "-C", unpacked.toString()));
+    assertThat(untar.exitCode()).as(untar.describe()).isZero();
+    host.copyIn(unpacked.resolve("infra-advisor"), "/root/infra-advisor");
+
+    Instant start = Instant.now();
+    ExternalCommand.Result install = host.exec("/root/infra-advisor/install.sh");
+    assertThat(install.exitCode()).as(install.describe()).isZero();
+    http = new HttpContractClient(URI.create("http://127.0.0.1:" + host.port + "/"));
+    awaitReady("after install.sh");
+    installToReady = Duration.between(start, Instant.now());
+    System.out.println(
+        "install.sh to readiness under systemd: " + installToReady.toMillis() + " ms");
+  }
+
+  @AfterAll
+  static void removeTheHost() throws Exception {
+    if (host != null) {
+      host.close();
+    }
+  }
+
+  @Override
+  protected ContractClient client() {
+    return http;
+  }
+
+  @Test
+  void reportsSystemdAsTheSupervisor() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/runtime"));
+
+    JsonNode report = json(response);
+    assertThat(report.get("supervisor").asString()).isEqualTo("systemd");
+    assertThat(report.get("supervisorEvidence").get(0).asString()).startsWith("env INVOCATION_ID=");
+    assertThat(report.get("model").asString())
+        .as("the stand-in host is a podman container; evidence: %s", report.get("evidence"))
+        .isEqualTo("CONTAINER");
+  }
+
+  @Test
+  void runsTheJvmInsideTheSandboxTheUnitAsksFor() throws Exception {
+    String pid = host.unitProperty(UNIT, "MainPID");
+    Map<String, String> status = procStatus(pid);
+
+    assertThat(host.unitProperty(UNIT, "ActiveState")).isEqualTo("active");
+    assertThat(host.unitProperty(UNIT, "DynamicUser")).isEqualTo("yes");
+    assertThat(status.get("Uid").split("\\s+")[0])
+        .as("a transient user, not root")
+        .isNotEqualTo("0");
+    assertThat(status.get("CapEff")).as("no capabilities").isEqualTo("0000000000000000");
+    assertThat(status.get("NoNewPrivs")).isEqualTo("1");
+    assertThat(status.get("Seccomp")).as("a system call filter in force").isEqualTo("2");
+    assertThat(mountOptions(pid, "/")).as("ProtectSystem=strict").startsWith("ro");
+    assertThat(mountOptions(pid, "/proc"))
+        .as("ProtectProc=invisible")
+        .contains("hidepid=invisible");
+    assertThat(host.journal(UNIT))
+        .as("no sandbox step failed")
+        .doesNotContain("Failed to set up", "status=226", "status=217");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void restartsTheJvmAfterItIsKilled() throws Exception {
+    String before = host.unitProperty(UNIT, "MainPID");
+
+    ExternalCommand.Result kill = host.exec("kill", "-9", before);
+    Instant killedAt = Instant.now();
+    String after =
+        Poll.until(
+            "systemd to start a new JVM after kill -9 " + before,
+            Duration.ofSeconds(60),
+            Duration.ofMillis(250),
+            () -> host.unitProperty(UNIT, "MainPID"),
+            pid -> !pid.equals("0") && !pid.equals(before));
+    awaitReady("after the restart");
+    System.out.println(
+        "kill -9 to ready again: " + Duration.between(killedAt, Instant.now()).toMillis() + " ms");
+
+    assertThat(kill.exitCode()).as(kill.describe()).isZero();
+    assertThat(after).isNotEqualTo(before);
+    assertThat(host.unitProperty(UNIT, "NRestarts")).isEqualTo("1");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void stopsCleanlyCountingSigtermAsSuccess() throws Exception {
+    ExternalCommand.Result stop = host.exec("systemctl", "stop", UNIT);
+
+    assertThat(stop.exitCode()).as(stop.describe()).isZero();
+    assertThat(host.unitProperty(UNIT, "ActiveState")).isEqualTo("inactive");
+    assertThat(host.unitProperty(UNIT, "Result"))
+        .as("exit 143 is a success (SuccessExitStatus=143); journal:%n%s", host.journal(UNIT))
+        .isEqualTo("success");
+    assertThat(host.journal(UNIT)).contains("Graceful shutdown complete");
+  }
+
+  private static void awaitReady(String when) throws Exception {
+    try {
+      Poll.until(
+          "readiness of " + UNIT + " " + when,
+          Duration.ofSeconds(120),
+          Duration.ofMillis(250),
+          () -> http.send(ContractRequest.get("/actuator/health/readiness")).status(),
+          status -> status == 200);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n--- journal ---\n" + host.journal(UNIT), e);
+    }
+  }
+
+  private static Map<String, String> procStatus(String pid) throws Exception {
+    ExternalCommand.Result status = host.exec("cat", "/proc/" + pid + "/status");
+    assertThat(status.exitCode()).as(status.describe()).isZero();
+    return status.lines().stream()
+        .filter(line -> line.contains(":"))
+        .collect(
+            Collectors.toMap(
+                line -> line.substring(0, line.indexOf(':')),
+                line -> line.substring(line.indexOf(':') + 1).strip(),
+                (a, b) -> a));
+  }
+
+  /** The options of the mount at {@code mountPoint} as the process sees it (mountinfo field 6). */
+  private static String mountOptions(String pid, String mountPoint) throws Exception {
+    ExternalCommand.Result mounts = host.exec("cat", "/proc/" + pid + "/mountinfo");
+    assertThat(mounts.exitCode()).as(mounts.describe()).isZero();
+    return mounts.lines().stream()
+        .map(line -> line.split(" "))
+        .filter(fields -> fields[4].equals(mountPoint))
+        .reduce((first, second) -> second)
+        .map(
+            fields -> fields[5] + "," + String.join(" ", List.of(fields).subList(6, fields.length)))
+        .orElseThrow(() -> new AssertionError("no mount at " + mountPoint + " for pid " + pid));
+  }
+}
