@@ -45,10 +45,11 @@ class ReadmeTest {
   }
 
   @Test
-  void curlExampleSendsTheContractsSampleWorkload() throws IOException {
+  void curlExamplesSendTheContractsSampleWorkloads() throws IOException {
     assertThat(Files.readString(ROOT_README))
         .as("the README's curl body is the one the contract suite proves")
-        .contains("-d '" + AdvisorContract.SAMPLE_WORKLOAD + "'");
+        .contains("-d '" + AdvisorContract.SAMPLE_WORKLOAD + "'")
+        .contains("-d '" + AdvisorContract.FIXED_PEAK_WORKLOAD + "'");
   }
 
   @Test

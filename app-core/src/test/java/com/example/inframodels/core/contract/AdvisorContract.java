@@ -25,6 +25,11 @@ public abstract class AdvisorContract {
   public static final String SAMPLE_WORKLOAD =
       "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512}";
 
+  /** The sample with a fixed peak: a fleet of fixed size, so a break-even volume exists. */
+  public static final String FIXED_PEAK_WORKLOAD =
+      "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512,"
+          + "\"peakRequestsPerSecond\":10}";
+
   static final Set<String> MODELS =
       Set.of("BARE_METAL", "VIRTUAL_MACHINE", "CONTAINER", "SERVERLESS");
 
@@ -84,12 +89,7 @@ public abstract class AdvisorContract {
 
   @Test
   void findsBreakEvenForAFixedPeak() throws Exception {
-    ContractResponse response =
-        send(
-            ContractRequest.postJson(
-                "/estimate",
-                "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512,"
-                    + "\"peakRequestsPerSecond\":10}"));
+    ContractResponse response = send(ContractRequest.postJson("/estimate", FIXED_PEAK_WORKLOAD));
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     JsonNode estimate = json(response);
