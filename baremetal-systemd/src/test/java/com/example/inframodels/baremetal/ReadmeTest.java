@@ -6,7 +6,6 @@ import com.example.inframodels.core.contract.AdvisorContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,8 +25,6 @@ class ReadmeTest {
       "./mvnw -pl baremetal-systemd -am package -DskipTests"
           + " && java -jar baremetal-systemd/target/infra-advisor.jar";
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
-  private static final Pattern STATED_EXPOSURE =
-      Pattern.compile("scores \\*\\*(\\d+\\.\\d) OK\\*\\*");
 
   @Test
   void opensWithTheRunCommandAndTheTestCommand() throws IOException {
@@ -50,28 +47,6 @@ class ReadmeTest {
         .as("the README's curl body is the one the contract suite proves")
         .contains("-d '" + AdvisorContract.SAMPLE_WORKLOAD + "'")
         .contains("-d '" + AdvisorContract.FIXED_PEAK_WORKLOAD + "'");
-  }
-
-  @Test
-  void statedExposureScoreIsTheMeasuredOne() throws Exception {
-    Path systemdAnalyze = RequiredTool.onPath("systemd-analyze");
-    ExternalCommand.Result security =
-        ExternalCommand.run(
-            Duration.ofSeconds(60),
-            List.of(
-                systemdAnalyze.toString(),
-                "security",
-                "--offline=true",
-                Path.of("src/main/systemd/infra-advisor.service").toAbsolutePath().toString()));
-    Matcher measured =
-        Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)").matcher(security.output());
-    assertThat(measured.find()).as(security.describe()).isTrue();
-
-    for (Path readme : List.of(ROOT_README, MODULE_README)) {
-      Matcher stated = STATED_EXPOSURE.matcher(Files.readString(readme));
-      assertThat(stated.find()).as("%s states the unit's score", readme).isTrue();
-      assertThat(stated.group(1)).as(readme.toString()).isEqualTo(measured.group(1));
-    }
   }
 
   static Stream<Path> documents() throws IOException {

@@ -1,6 +1,7 @@
 package com.example.inframodels.core.api;
 
 import com.example.inframodels.core.estimate.Estimator;
+import com.example.inframodels.core.estimate.InvalidWorkloadException;
 import com.example.inframodels.core.runtime.RuntimeReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,10 @@ public final class AdvisorApi {
           Problems.methodNotAllowed(method, request.path(), allow), Map.of("Allow", allow));
     }
     if (request.path().equals(RUNTIME_PATH)) {
-      return json(200, runtime.get());
+      ApiResponse report = json(200, runtime.get());
+      return method.equals("HEAD")
+          ? new ApiResponse(report.status(), report.headers(), new byte[0])
+          : report;
     }
     if (!isJson(request.contentType())) {
       return problem(
@@ -66,16 +70,50 @@ public final class AdvisorApi {
       return json(200, estimator.estimate(AdvisorJson.readWorkload(request.body())));
     } catch (ProblemException e) {
       return problem(e.problem(), Map.of());
+    } catch (InvalidWorkloadException e) {
+      // Rules that need the prices, such as a peak below the average rate.
+      return problem(Problems.invalidWorkload(e.violations()), Map.of());
     }
   }
 
-  /** {@code application/json}, with or without parameters such as charset. */
+  /**
+   * The answer to a request the HTTP server itself refused before the contract saw it (a malformed
+   * URI, an oversized header, a method it will not dispatch): the same status, as a problem detail.
+   */
+  public static ApiResponse rejected(int status, String path) {
+    Problem problem =
+        status >= 500 ? Problems.serverError(path) : Problems.rejectedByServer(status, path);
+    return problem(problem, Map.of());
+  }
+
+  /**
+   * {@code application/json}, optionally with {@code charset=utf-8}: JSON exchanged between systems
+   * is UTF-8 (RFC 8259), so any other charset, or a header that does not parse, is refused.
+   */
   static boolean isJson(String contentType) {
     if (contentType == null) {
       return false;
     }
-    String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return type.equals(JSON);
+    String[] parts = contentType.split(";", -1);
+    if (!parts[0].strip().equalsIgnoreCase(JSON)) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip();
+      int equals = parameter.indexOf('=');
+      if (equals <= 0) {
+        return false;
+      }
+      String name = parameter.substring(0, equals).strip();
+      String value = parameter.substring(equals + 1).strip();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      if (name.equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ApiResponse json(int status, Object body) {

@@ -107,6 +107,15 @@ public final class AdvisorJson {
     }
   }
 
+  /**
+   * Digits a number may have before and after the decimal point. Far beyond any real workload, and
+   * small enough that no later arithmetic on it (or writing it back) can be made expensive: {@code
+   * 1e99999999} is a short text for a hundred-million-digit integer.
+   */
+  static final int MAX_INTEGER_DIGITS = 15;
+
+  static final int MAX_FRACTION_DIGITS = 6;
+
   /** A JSON number, or {@code null} when absent or null (a wrong type is recorded). */
   private static BigDecimal number(JsonNode root, String field, List<FieldViolation> violations) {
     JsonNode node = root.get(field);
@@ -117,25 +126,35 @@ public final class AdvisorJson {
       violations.add(new FieldViolation(field, "must be a number, not " + describe(node)));
       return null;
     }
-    return node.decimalValue();
+    BigDecimal value = node.decimalValue();
+    // Compare digit counts, which are cheap, before anything that materialises the value.
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      violations.add(new FieldViolation(field, "is too large"));
+      return null;
+    }
+    if (value.scale() > MAX_FRACTION_DIGITS
+        && value.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
+      violations.add(
+          new FieldViolation(
+              field,
+              "must have at most " + MAX_FRACTION_DIGITS + " digits after the decimal point"));
+      return null;
+    }
+    return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
   }
 
-  /** A whole JSON number that fits a long, or {@code null}; 1e6 counts as whole, 1.5 does not. */
+  /** A whole JSON number, or {@code null}; 1e6 counts as whole, 1.5 does not. */
   private static Long wholeNumber(JsonNode root, String field, List<FieldViolation> violations) {
     BigDecimal value = number(root, field, violations);
     if (value == null) {
       return null;
     }
-    try {
-      return value.stripTrailingZeros().toBigIntegerExact().longValueExact();
-    } catch (ArithmeticException e) {
-      boolean whole = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    if (value.scale() > 0) {
       violations.add(
-          new FieldViolation(
-              field,
-              whole ? "is too large" : "must be a whole number, not " + value.toPlainString()));
+          new FieldViolation(field, "must be a whole number, not " + value.toPlainString()));
       return null;
     }
+    return value.longValueExact();
   }
 
   private static String describe(JsonNode node) {

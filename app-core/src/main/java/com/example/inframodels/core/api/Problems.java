@@ -63,11 +63,53 @@ final class Problems {
         415,
         (contentType == null
                 ? "No Content-Type was sent"
-                : "Content-Type " + contentType + " is not supported")
-            + "; send application/json",
+                : "Content-Type " + abbreviate(contentType) + " is not supported")
+            + "; send application/json (UTF-8)",
         path,
         null);
   }
+
+  static Problem rejectedByServer(int status, String path) {
+    String title = TITLES.getOrDefault(status, "Bad Request");
+    return new Problem(
+        "about:blank",
+        title,
+        status,
+        "The HTTP server refused the request ("
+            + status
+            + " "
+            + title
+            + ") before it reached the"
+            + " advisor; the advisor serves POST /estimate and GET /runtime",
+        path,
+        null);
+  }
+
+  /** Deliberately says nothing of the cause: details stay in the server's log. */
+  static Problem serverError(String path) {
+    return new Problem(
+        "about:blank",
+        "Internal Server Error",
+        500,
+        "The advisor failed to answer; the cause is in the server's log",
+        path,
+        null);
+  }
+
+  private static final java.util.Map<Integer, String> TITLES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(400, "Bad Request"),
+          java.util.Map.entry(404, "Not Found"),
+          java.util.Map.entry(405, "Method Not Allowed"),
+          java.util.Map.entry(408, "Request Timeout"),
+          java.util.Map.entry(411, "Length Required"),
+          java.util.Map.entry(413, "Content Too Large"),
+          java.util.Map.entry(414, "URI Too Long"),
+          java.util.Map.entry(415, "Unsupported Media Type"),
+          java.util.Map.entry(417, "Expectation Failed"),
+          java.util.Map.entry(431, "Request Header Fields Too Large"),
+          java.util.Map.entry(501, "Not Implemented"),
+          java.util.Map.entry(505, "HTTP Version Not Supported"));
 
   static Problem contentTooLarge(String path) {
     return new Problem(
@@ -77,5 +119,9 @@ final class Problems {
         "The request body exceeds " + AdvisorApi.MAX_BODY_BYTES + " bytes",
         path,
         null);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
   }
 }

@@ -35,6 +35,14 @@ public final class Estimator {
   public static final int MIN_VM_INSTANCES = 2;
   public static final int MIN_CONTAINER_TASKS = 2;
 
+  /**
+   * Lambda gives a function CPU in proportion to its memory: one vCPU at 1,769 MB
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html). A request measured at
+   * {@code avgDurationMs} with {@code memoryMb} used at most that share of a vCPU, and needs the
+   * same on an always-on machine.
+   */
+  public static final BigDecimal MB_PER_VCPU = BigDecimal.valueOf(1769);
+
   /** Lambda's default per-region concurrency quota. */
   static final BigDecimal SERVERLESS_CONCURRENCY_QUOTA = BigDecimal.valueOf(1000);
 
@@ -57,7 +65,26 @@ public final class Estimator {
     return prices;
   }
 
+  /**
+   * Prices the workload.
+   *
+   * @throws InvalidWorkloadException when a given peak is below the workload's own average rate
+   */
   public Estimate estimate(Workload workload) {
+    if (workload.requestsPerMonth() > volumeLimit(workload)) {
+      BigDecimal average =
+          BigDecimal.valueOf(workload.requestsPerMonth())
+              .divide(secondsPerMonth(), new MathContext(6));
+      throw new InvalidWorkloadException(
+          List.of(
+              new FieldViolation(
+                  "peakRequestsPerSecond",
+                  "must be at least the average rate, "
+                      + average.toPlainString()
+                      + " requests per second (requestsPerMonth over a "
+                      + prices.hoursPerMonth().toPlainString()
+                      + "-hour month)")));
+    }
     Demand demand = demand(workload);
     List<Priced> priced =
         List.of(
@@ -94,9 +121,11 @@ public final class Estimator {
   }
 
   /**
-   * The first monthly volume at which serverless costs at least as much as the cheapest always-on
+   * The lowest monthly volume at which serverless costs at least as much as the cheapest always-on
    * model. Serverless cost grows in proportion to volume; always-on cost is a step function that
-   * only rises with volume. Walking the steps from zero finds the first crossing exactly.
+   * only rises with volume. Walking the steps from zero finds the first crossing exactly. (Further
+   * up, a new step can make serverless the cheaper one again; the estimate for that volume says
+   * so.)
    */
   BreakEven breakEven(Workload workload) {
     BigDecimal perRequest = serverlessCostPerRequest(workload);
@@ -119,34 +148,35 @@ public final class Estimator {
                 + ". Give peakRequestsPerSecond to price a fleet of fixed size.");
       }
     }
+    long limit = volumeLimit(workload);
     long volume = 0;
     for (int step = 0; step < MAX_BREAK_EVEN_STEPS; step++) {
       Priced alwaysOn = cheapestAlwaysOn(workload.withRequestsPerMonth(volume));
-      long crossing =
-          alwaysOn.exactUsd.divide(perRequest, MATH).setScale(0, RoundingMode.CEILING).longValue();
+      BigDecimal crossingExact = alwaysOn.exactUsd.divide(perRequest, MATH);
+      if (crossingExact.compareTo(BigDecimal.valueOf(limit)) > 0) {
+        break;
+      }
+      long crossing = crossingExact.setScale(0, RoundingMode.CEILING).longValue();
       if (crossing <= volume) {
         return found(volume, alwaysOn.model);
       }
-      if (crossing > Workload.MAX_REQUESTS_PER_MONTH) {
-        crossing = Workload.MAX_REQUESTS_PER_MONTH;
-      }
       Priced atCrossing = cheapestAlwaysOn(workload.withRequestsPerMonth(crossing));
       if (atCrossing.exactUsd.compareTo(alwaysOn.exactUsd) == 0) {
-        if (serverless(workload.withRequestsPerMonth(crossing)).compareTo(atCrossing.exactUsd)
-            >= 0) {
-          return found(crossing, atCrossing.model);
-        }
-        break;
+        return found(crossing, atCrossing.model);
       }
       volume = firstVolumeAbove(workload, volume, crossing, alwaysOn.exactUsd);
     }
     InfrastructureModel alwaysOnModel = cheapestAlwaysOn(workload).model;
+    String reach =
+        workload.peakRequestsPerSecond() == null
+            ? " at every volume up to " + limit + " requests per month"
+            : " at every volume a fleet sized for "
+                + workload.peakRequestsPerSecond().toPlainString()
+                + " requests per second can serve (up to "
+                + limit
+                + " requests per month, the peak rate all month long)";
     return new BreakEven(
-        null,
-        alwaysOnModel,
-        "none: serverless stays cheaper than the cheapest always-on model at every volume up to "
-            + Workload.MAX_REQUESTS_PER_MONTH
-            + " requests per month");
+        null, alwaysOnModel, "none: serverless stays cheaper than every always-on model" + reach);
   }
 
   /** The lowest monthly price of one vCPU on any always-on model, among sizes that fit. */
@@ -185,11 +215,11 @@ public final class Estimator {
         model,
         "below "
             + volume
-            + " requests per month serverless is the cheaper choice; from "
+            + " requests per month serverless is the cheaper choice; "
             + volume
-            + " on, "
+            + " is the lowest volume at which "
             + model
-            + " costs no more");
+            + " costs no more than serverless");
   }
 
   /** Smallest volume in (low, high] whose always-on cost exceeds {@code level}. */
@@ -203,10 +233,6 @@ public final class Estimator {
       }
     }
     return high;
-  }
-
-  private BigDecimal serverless(Workload workload) {
-    return serverless(workload, demand(workload)).exactUsd;
   }
 
   private Priced cheapestAlwaysOn(Workload workload) {
@@ -237,7 +263,7 @@ public final class Estimator {
   }
 
   private Demand demand(Workload workload) {
-    BigDecimal secondsPerMonth = prices.hoursPerMonth().multiply(SECONDS_PER_HOUR);
+    BigDecimal secondsPerMonth = secondsPerMonth();
     BigDecimal peak =
         workload.peakRequestsPerSecond() != null
             ? workload.peakRequestsPerSecond()
@@ -245,7 +271,8 @@ public final class Estimator {
                 .divide(secondsPerMonth, MATH)
                 .multiply(Workload.PEAK_FACTOR, MATH);
     BigDecimal concurrency = peak.multiply(workload.avgDurationMs(), MATH).divide(THOUSAND, MATH);
-    BigDecimal vcpus = concurrency.divide(TARGET_UTILISATION, MATH);
+    BigDecimal vcpus =
+        concurrency.multiply(vcpuPerRequest(workload), MATH).divide(TARGET_UTILISATION, MATH);
     return new Demand(peak, concurrency, vcpus);
   }
 
@@ -423,12 +450,40 @@ public final class Estimator {
     if (workload.peakRequestsPerSecond() == null) {
       assumptions.add("peak = " + Workload.PEAK_FACTOR + " × the average rate (no peak given)");
     }
-    assumptions.add("each request in flight keeps one vCPU busy for avgDurationMs");
+    assumptions.add(
+        "each request in flight needs the CPU Lambda would give it: memoryMb / "
+            + MB_PER_VCPU
+            + " of a vCPU, for avgDurationMs");
     assumptions.add(
         "always-on capacity is sized so the peak uses at most "
             + TARGET_UTILISATION.movePointRight(2).stripTrailingZeros().toPlainString()
             + "% of it");
     return List.copyOf(assumptions);
+  }
+
+  private static BigDecimal vcpuPerRequest(Workload workload) {
+    return BigDecimal.valueOf(workload.memoryMb()).divide(MB_PER_VCPU, MATH);
+  }
+
+  private BigDecimal secondsPerMonth() {
+    return prices.hoursPerMonth().multiply(SECONDS_PER_HOUR);
+  }
+
+  /**
+   * The most requests a month the workload can have: with a fixed peak, running at that peak all
+   * month; otherwise the input limit.
+   */
+  private long volumeLimit(Workload workload) {
+    if (workload.peakRequestsPerSecond() == null) {
+      return Workload.MAX_REQUESTS_PER_MONTH;
+    }
+    long atPeakAllMonth =
+        workload
+            .peakRequestsPerSecond()
+            .multiply(secondsPerMonth())
+            .setScale(0, RoundingMode.FLOOR)
+            .longValue();
+    return Math.min(atPeakAllMonth, Workload.MAX_REQUESTS_PER_MONTH);
   }
 
   private static BigDecimal gib(int memoryMb) {

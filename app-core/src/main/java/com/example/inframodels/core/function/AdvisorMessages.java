@@ -18,6 +18,13 @@ public final class AdvisorMessages {
   /** Request header: the request path. */
   public static final String PATH = "http_path";
 
+  /**
+   * Request header: the Content-Type exactly as sent. Not Spring's {@code contentType} header:
+   * Spring Cloud Function parses that one before the function runs, and a client's malformed value
+   * must reach the contract (to be answered 415), not fail inside the framework.
+   */
+  public static final String CONTENT_TYPE = "http_content_type";
+
   /** Response header: the HTTP status, under the name Spring Cloud Function's AWS adapter reads. */
   public static final String STATUS = "statusCode";
 
@@ -28,7 +35,7 @@ public final class AdvisorMessages {
     MessageBuilder<byte[]> builder =
         MessageBuilder.withPayload(body).setHeader(METHOD, method).setHeader(PATH, path);
     if (contentType != null) {
-      builder.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
+      builder.setHeader(CONTENT_TYPE, contentType);
     }
     return builder.build();
   }
@@ -45,9 +52,13 @@ public final class AdvisorMessages {
         message.getPayload());
   }
 
+  /** The request's content type: as sent over HTTP, else as another adapter set it. */
   static Optional<String> contentType(Message<?> message) {
-    return Optional.ofNullable(message.getHeaders().get(MessageHeaders.CONTENT_TYPE))
-        .map(Object::toString);
+    Object raw = message.getHeaders().get(CONTENT_TYPE);
+    if (raw == null) {
+      raw = message.getHeaders().get(MessageHeaders.CONTENT_TYPE);
+    }
+    return Optional.ofNullable(raw).map(Object::toString);
   }
 
   static Message<byte[]> toMessage(ApiResponse response) {

@@ -1,8 +1,11 @@
 package com.example.inframodels.core.web;
 
 import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.ApiResponse;
 import com.example.inframodels.core.function.AdvisorMessages;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,17 +13,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
  * Answers every request outside {@code /actuator} with the advisor function, so that unknown paths,
  * wrong methods and oversized bodies get the contract's problem details rather than the servlet
- * container's error pages.
+ * container's error pages. On an error dispatch (the container refused a request, e.g. a TRACE) it
+ * answers with the container's status, as a problem detail too.
  */
 public class AdvisorHttpFilter extends HttpFilter {
 
   static final String ACTUATOR = "/actuator";
+
+  private static final Log log = LogFactory.getLog(AdvisorHttpFilter.class);
 
   private final transient Function<Message<byte[]>, Message<byte[]>> advisor;
 
@@ -32,6 +40,10 @@ public class AdvisorHttpFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      answerError(request, response);
+      return;
+    }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
       chain.doFilter(request, response);
@@ -39,9 +51,17 @@ public class AdvisorHttpFilter extends HttpFilter {
     }
     // One byte past the limit is enough to know the body is too large; the rest is never read.
     byte[] body = request.getInputStream().readNBytes(AdvisorApi.MAX_BODY_BYTES + 1);
-    Message<byte[]> reply =
-        advisor.apply(
-            AdvisorMessages.request(request.getMethod(), path, request.getContentType(), body));
+    Message<byte[]> reply;
+    try {
+      reply =
+          advisor.apply(
+              AdvisorMessages.request(request.getMethod(), path, request.getContentType(), body));
+    } catch (RuntimeException e) {
+      // A bug, not a client mistake: log it, and still answer in the contract's format.
+      log.error("advisor failed on " + request.getMethod() + " " + path, e);
+      write(response, AdvisorApi.rejected(500, path), request.getMethod());
+      return;
+    }
 
     response.setStatus(AdvisorMessages.status(reply));
     for (Map.Entry<String, Object> header : reply.getHeaders().entrySet()) {
@@ -54,9 +74,35 @@ public class AdvisorHttpFilter extends HttpFilter {
         response.setHeader(name, header.getValue().toString());
       }
     }
-    byte[] payload = reply.getPayload();
+    writeBody(response, reply.getPayload(), request.getMethod());
+  }
+
+  private static void answerError(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    int code = status instanceof Integer value ? value : 500;
+    write(
+        response,
+        AdvisorApi.rejected(code, uri == null ? request.getRequestURI() : uri.toString()),
+        request.getMethod());
+  }
+
+  static void write(HttpServletResponse response, ApiResponse answer, String method)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.resetBuffer();
+    response.setStatus(answer.status());
+    answer.headers().forEach(response::setHeader);
+    writeBody(response, answer.body(), method);
+  }
+
+  private static void writeBody(HttpServletResponse response, byte[] payload, String method)
+      throws IOException {
     response.setContentLength(payload.length);
-    if (!"HEAD".equalsIgnoreCase(request.getMethod())) {
+    if (!"HEAD".equalsIgnoreCase(method)) {
       response.getOutputStream().write(payload);
     }
   }

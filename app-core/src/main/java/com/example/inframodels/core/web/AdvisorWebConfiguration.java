@@ -1,11 +1,19 @@
 package com.example.inframodels.core.web;
 
 import com.example.inframodels.core.function.AdvisorFunctions;
+import jakarta.servlet.DispatcherType;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Puts {@link AdvisorHttpFilter} in front of a servlet web application. */
 @AutoConfiguration(after = AdvisorFunctions.class)
@@ -13,9 +21,39 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({FunctionCatalog.class, jakarta.servlet.Filter.class})
 public class AdvisorWebConfiguration {
 
+  /**
+   * After character encoding and request observation, before any filter that reads the body (such
+   * as Spring's form-content filter, which would fail on a malformed form instead of letting the
+   * contract answer it).
+   */
+  static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
   /** The filter calls the function through the catalogue, as every other adapter does. */
   @Bean
-  AdvisorHttpFilter advisorHttpFilter(FunctionCatalog catalog) {
-    return new AdvisorHttpFilter(catalog.lookup(AdvisorFunctions.ADVISOR));
+  FilterRegistrationBean<AdvisorHttpFilter> advisorHttpFilter(FunctionCatalog catalog) {
+    FilterRegistrationBean<AdvisorHttpFilter> registration =
+        new FilterRegistrationBean<>(
+            new AdvisorHttpFilter(catalog.lookup(AdvisorFunctions.ADVISOR)));
+    registration.setOrder(ORDER);
+    // ERROR too: what the container refuses (a TRACE, say) is answered as a problem detail.
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+
+  /** Tomcat answers some malformed requests itself; make those answers problem details too. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({Tomcat.class, TomcatServletWebServerFactory.class})
+  static class TomcatErrors {
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+      return factory ->
+          factory.addContextCustomizers(
+              context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                  host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+              });
+    }
   }
 }

@@ -303,6 +303,104 @@ public abstract class AdvisorContract {
     assertProblem(response, 413);
   }
 
+  @ParameterizedTest(name = "Content-Type: {0}")
+  @ValueSource(strings = {";;;", "x", "application/json; charset=\"", "application/json; =utf-8"})
+  void rejectsContentTypesThatDoNotParse(String contentType) throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD).withContentType(contentType));
+
+    assertProblem(response, 415);
+  }
+
+  @Test
+  void rejectsJsonInACharsetOtherThanUtf8() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD)
+                .withContentType("application/json; charset=iso-8859-1"));
+
+    assertProblem(response, 415);
+  }
+
+  @Test
+  void rejectsAnUnparseableContentTypeOnAnUnknownPath() throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/nowhere", "{}").withContentType("x"));
+
+    assertProblem(response, 404);
+  }
+
+  @Test
+  void rejectsChunkedBodyOverTheSizeLimit() throws Exception {
+    String tooLarge = SAMPLE_WORKLOAD + " ".repeat(100 * 1024);
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", tooLarge).inChunks());
+
+    assertProblem(response, 413);
+  }
+
+  @Test
+  void acceptsAChunkedBodyWithinTheLimit() throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD).inChunks());
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{\"requestsPerMonth\":1e99999999,\"avgDurationMs\":120,\"memoryMb\":512}",
+        "{\"requestsPerMonth\":10,\"avgDurationMs\":1e-10000,\"memoryMb\":512}",
+        "{\"requestsPerMonth\":10,\"avgDurationMs\":120.0000001,\"memoryMb\":512}",
+        "{\"requestsPerMonth\":10,\"avgDurationMs\":120,\"memoryMb\":512,\"peakRequestsPerSecond\":1e-9999}"
+      })
+  void rejectsNumbersWithTooManyDigits(String body) throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", body));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response)).hasSize(1);
+  }
+
+  @Test
+  void rejectsAPeakBelowTheAverageRate() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":1000000000000,\"avgDurationMs\":120,\"memoryMb\":512,"
+                    + "\"peakRequestsPerSecond\":1}"));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response)).containsExactly("peakRequestsPerSecond");
+  }
+
+  @Test
+  void answersHeadOnRuntimeWithoutABody() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/runtime").withMethod("HEAD"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void rejectsTrace() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/runtime").withMethod("TRACE"));
+
+    assertProblem(response, 405);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/estimate%2F", "/estimate%00", "/%65stimate%3Bx"})
+  void rejectsOddlyEncodedPaths(String path) throws Exception {
+    ContractResponse response = send(ContractRequest.postJson(path, SAMPLE_WORKLOAD));
+
+    assertThat(response.status())
+        .as("refused by the HTTP server (400) or not found (404): %s", response.body())
+        .isIn(400, 404);
+    assertProblem(response, response.status());
+  }
+
   /** Every client mistake: the status, an RFC 9457 body that agrees with it, no stack trace. */
   protected static void assertProblem(ContractResponse response, int status) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);

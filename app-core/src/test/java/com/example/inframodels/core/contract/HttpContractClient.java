@@ -21,16 +21,24 @@ public final class HttpContractClient implements ContractClient {
     this.base = base;
   }
 
+  private static HttpRequest.BodyPublisher publisher(ContractRequest request) {
+    if (request.body().length == 0) {
+      return HttpRequest.BodyPublishers.noBody();
+    }
+    if (request.chunked()) {
+      // A stream of unknown length goes out with Transfer-Encoding: chunked.
+      return HttpRequest.BodyPublishers.ofInputStream(
+          () -> new java.io.ByteArrayInputStream(request.body()));
+    }
+    return HttpRequest.BodyPublishers.ofByteArray(request.body());
+  }
+
   @Override
   public ContractResponse send(ContractRequest request) throws Exception {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(request.path()))
             .timeout(Duration.ofSeconds(30))
-            .method(
-                request.method(),
-                request.body().length == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            .method(request.method(), publisher(request));
     if (request.contentType() != null) {
       builder.header("Content-Type", request.contentType());
     }

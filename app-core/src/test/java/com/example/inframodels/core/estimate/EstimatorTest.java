@@ -5,10 +5,13 @@ import static com.example.inframodels.core.InfrastructureModel.CONTAINER;
 import static com.example.inframodels.core.InfrastructureModel.SERVERLESS;
 import static com.example.inframodels.core.InfrastructureModel.VIRTUAL_MACHINE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.inframodels.core.InfrastructureModel;
 import com.example.inframodels.core.api.PriceCatalogues;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EstimatorTest {
 
   private static final Estimator ESTIMATOR = new Estimator(PriceCatalogues.bundled());
+  private static final BigDecimal SECONDS_PER_MONTH = BigDecimal.valueOf(730L * 3600);
   private static final List<InfrastructureModel> ALWAYS_ON =
       List.of(BARE_METAL, VIRTUAL_MACHINE, CONTAINER);
 
@@ -41,7 +45,14 @@ class EstimatorTest {
                   BigDecimal.valueOf(1 + random.nextInt(i % 3 == 0 ? 900_000 : 2_000))
                       .add(BigDecimal.valueOf(random.nextInt(100), 2));
               int memory = 128 + random.nextInt(10_240 - 128 + 1);
-              BigDecimal peak = i % 5 == 0 ? BigDecimal.valueOf(1 + random.nextInt(5_000)) : null;
+              // A given peak is at least the average rate, as the estimator requires.
+              BigDecimal peak =
+                  i % 5 == 0
+                      ? BigDecimal.valueOf(requests)
+                          .divide(SECONDS_PER_MONTH, 0, RoundingMode.CEILING)
+                          .multiply(BigDecimal.valueOf(1 + random.nextInt(4)))
+                          .add(BigDecimal.valueOf(1 + random.nextInt(100)))
+                      : null;
               return new Workload(requests, duration, memory, peak);
             });
   }
@@ -71,13 +82,31 @@ class EstimatorTest {
     @Test
     void sizesAlwaysOnCapacityForThePeakWithHeadroom() {
       Estimate estimate =
-          ESTIMATOR.estimate(new Workload(1_000_000, new BigDecimal("120"), 512, BigDecimal.TEN));
+          ESTIMATOR.estimate(new Workload(1_000_000, new BigDecimal("120"), 1769, BigDecimal.TEN));
 
       assertThat(estimate.peakConcurrency()).as("10 req/s × 0.12 s").isEqualByComparingTo("1.2");
-      assertThat(estimate.option(CONTAINER).capacity().quantity())
-          .as("1.2 / 0.7 = 1.71 vCPU in 0.25 vCPU tasks")
-          .isEqualByComparingTo("7");
-      assertThat(estimate.option(CONTAINER).monthlyUsd()).isEqualByComparingTo("63.07");
+      assertThat(estimate.option(CONTAINER).capacity().size())
+          .as("1.2 in flight × 1 vCPU (1,769 MB) / 0.7 = 1.71 vCPU, with 1.73 GB each")
+          .isEqualTo("1 vCPU / 2 GB");
+      assertThat(estimate.option(CONTAINER).capacity().quantity()).isEqualByComparingTo("2");
+      assertThat(estimate.option(CONTAINER).monthlyUsd())
+          .as("2 × (0.04048 + 2 × 0.004445) × 730 h")
+          .isEqualByComparingTo("72.08");
+    }
+
+    @Test
+    void givesEachRequestTheCpuShareLambdaWouldGiveIt() {
+      Estimate oneVcpu =
+          ESTIMATOR.estimate(new Workload(1_000_000, new BigDecimal("1000"), 1769, BigDecimal.TEN));
+      Estimate twoVcpus =
+          ESTIMATOR.estimate(new Workload(1_000_000, new BigDecimal("1000"), 3538, BigDecimal.TEN));
+
+      assertThat(oneVcpu.option(VIRTUAL_MACHINE).capacity().description())
+          .as("10 in flight × 1 vCPU / 0.7 = 14.3 vCPU: 8 of the cheapest 2-vCPU type")
+          .startsWith("8 × c7i.large");
+      assertThat(twoVcpus.option(VIRTUAL_MACHINE).capacity().description())
+          .as("10 in flight × 2 vCPU / 0.7 = 28.6 vCPU: 15 of the cheapest 2-vCPU type")
+          .startsWith("15 × c7i.large");
     }
 
     @Test
@@ -86,9 +115,38 @@ class EstimatorTest {
           ESTIMATOR.estimate(new Workload(1_000_000, new BigDecimal("120"), 512, BigDecimal.TEN));
 
       assertThat(estimate.breakEven().requestsPerMonth())
-          .as("ceil(63.070175 / 0.000001200002)")
-          .isEqualTo(52_558_392L);
+          .as("2 tasks: 18.02005 USD / 0.000001200002 USD per request, rounded up")
+          .isEqualTo(15_016_684L);
       assertThat(estimate.breakEven().alwaysOnModel()).isEqualTo(CONTAINER);
+    }
+
+    @Test
+    void findsNoBreakEvenBeyondWhatAFixedPeakCanServe() {
+      Estimate estimate =
+          ESTIMATOR.estimate(new Workload(1_000, new BigDecimal("120"), 512, new BigDecimal("2")));
+
+      assertThat(estimate.breakEven().requestsPerMonth())
+          .as("2 req/s all month is 5,256,000 requests, below the 15M where the fleet pays off")
+          .isNull();
+      assertThat(estimate.breakEven().explanation()).contains("5256000");
+    }
+
+    @Test
+    void refusesAPeakBelowTheAverageRate() {
+      Workload impossible =
+          new Workload(1_000_000_000_000L, new BigDecimal("120"), 512, BigDecimal.ONE);
+
+      assertThatThrownBy(() -> ESTIMATOR.estimate(impossible))
+          .isInstanceOfSatisfying(
+              InvalidWorkloadException.class,
+              e ->
+                  assertThat(e.violations())
+                      .singleElement()
+                      .satisfies(
+                          v -> {
+                            assertThat(v.field()).isEqualTo("peakRequestsPerSecond");
+                            assertThat(v.detail()).contains("380518");
+                          }));
     }
 
     @Test
@@ -170,7 +228,7 @@ class EstimatorTest {
       BreakEven breakEven = ESTIMATOR.estimate(workload).breakEven();
 
       if (breakEven.requestsPerMonth() == null) {
-        for (long volume : List.of(0L, 1_000L, 1_000_000L, 1_000_000_000L, 999_999_999_999L)) {
+        for (long volume : samplesUpTo(volumeLimit(workload))) {
           Workload at = workload.withRequestsPerMonth(volume);
           assertThat(ESTIMATOR.exactMonthlyUsd(SERVERLESS, at))
               .as("no break-even: serverless is cheaper at %d requests", volume)
@@ -180,16 +238,18 @@ class EstimatorTest {
       }
       long volume = breakEven.requestsPerMonth();
       Workload at = workload.withRequestsPerMonth(volume);
-      Workload justBelow = workload.withRequestsPerMonth(volume - 1);
-      assertThat(volume).isPositive();
+      assertThat(volume).isPositive().isLessThanOrEqualTo(volumeLimit(workload));
       assertThat(ESTIMATOR.exactMonthlyUsd(SERVERLESS, at))
           .as("at the break-even, serverless costs at least the cheapest always-on model")
           .isGreaterThanOrEqualTo(cheapestAlwaysOn(at));
-      assertThat(ESTIMATOR.exactMonthlyUsd(SERVERLESS, justBelow))
-          .as("one request below it, serverless is still cheaper")
-          .isLessThan(cheapestAlwaysOn(justBelow));
       assertThat(ESTIMATOR.exactMonthlyUsd(breakEven.alwaysOnModel(), at))
           .isEqualByComparingTo(cheapestAlwaysOn(at));
+      for (long below : samplesUpTo(volume - 1)) {
+        Workload cheaper = workload.withRequestsPerMonth(below);
+        assertThat(ESTIMATOR.exactMonthlyUsd(SERVERLESS, cheaper))
+            .as("below the break-even (%d), serverless is cheaper at %d", volume, below)
+            .isLessThan(cheapestAlwaysOn(cheaper));
+      }
     }
 
     @ParameterizedTest
@@ -197,20 +257,23 @@ class EstimatorTest {
     void alwaysOnCapacityCoversThePeakWithHeadroom(Workload workload) {
       Estimate estimate = ESTIMATOR.estimate(workload);
 
+      // peakConcurrency is reported to 6 places; allow for that rounding.
       BigDecimal neededVcpu =
           estimate
               .peakConcurrency()
-              .divide(Estimator.TARGET_UTILISATION, java.math.MathContext.DECIMAL64);
-      ModelCost vm = estimate.option(VIRTUAL_MACHINE);
-      int vcpuPerInstance =
-          ESTIMATOR.prices().virtualMachine().instances().stream()
-              .filter(type -> type.name().equals(vm.capacity().size()))
-              .findFirst()
-              .orElseThrow()
-              .vcpu();
-      assertThat(vm.capacity().quantity().multiply(BigDecimal.valueOf(vcpuPerInstance)))
-          .as("vCPUs bought ≥ peak concurrency / target utilisation (rounded to 6 places)")
-          .isGreaterThanOrEqualTo(neededVcpu.subtract(new BigDecimal("0.00001")));
+              .multiply(BigDecimal.valueOf(workload.memoryMb()))
+              .divide(Estimator.MB_PER_VCPU, MathContext.DECIMAL64)
+              .divide(Estimator.TARGET_UTILISATION, MathContext.DECIMAL64)
+              .subtract(new BigDecimal("0.0001"));
+      ModelCost container = estimate.option(CONTAINER);
+      BigDecimal taskVcpu = new BigDecimal(container.capacity().size().split(" ")[0]);
+
+      assertThat(boughtVcpus(estimate.option(VIRTUAL_MACHINE), ESTIMATOR.prices().virtualMachine()))
+          .isGreaterThanOrEqualTo(neededVcpu);
+      assertThat(boughtVcpus(estimate.option(BARE_METAL), ESTIMATOR.prices().bareMetal()))
+          .isGreaterThanOrEqualTo(neededVcpu);
+      assertThat(container.capacity().quantity().multiply(taskVcpu))
+          .isGreaterThanOrEqualTo(neededVcpu);
     }
   }
 
@@ -219,5 +282,31 @@ class EstimatorTest {
         .map(model -> ESTIMATOR.exactMonthlyUsd(model, workload))
         .min(BigDecimal::compareTo)
         .orElseThrow();
+  }
+
+  private static BigDecimal boughtVcpus(ModelCost option, PriceCatalogue.InstancePrices machines) {
+    int perMachine =
+        machines.instances().stream()
+            .filter(type -> type.name().equals(option.capacity().size()))
+            .findFirst()
+            .orElseThrow()
+            .vcpu();
+    return option.capacity().quantity().multiply(BigDecimal.valueOf(perMachine));
+  }
+
+  private static long volumeLimit(Workload workload) {
+    return workload.peakRequestsPerSecond() == null
+        ? Workload.MAX_REQUESTS_PER_MONTH
+        : Math.min(
+            Workload.MAX_REQUESTS_PER_MONTH,
+            workload.peakRequestsPerSecond().multiply(SECONDS_PER_MONTH).longValue());
+  }
+
+  /** Volumes spread from 0 to {@code max}, both included. */
+  private static List<Long> samplesUpTo(long max) {
+    return Stream.of(0.0, 1e-9, 1e-6, 1e-3, 0.1, 0.5, 0.9, 0.999, 1.0)
+        .map(fraction -> (long) Math.floor(max * fraction))
+        .distinct()
+        .toList();
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs install.sh and uninstall.sh against a throw-away root directory (--root), the way an image
  * build uses them. Starting the service needs systemd as PID 1 and is left to the ITs.
  */
-class InstallScriptTest {
+class InstallScriptIT {
 
   private static final Path DIST_SOURCES = Path.of("src/main/dist");
   private static final Path UNIT_SOURCE = Path.of("src/main/systemd/infra-advisor.service");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Checks the shipped unit file with systemd's own tools, and checks the settings that have to agree
  * with how the application shuts down.
  */
-class SystemdUnitTest {
+class SystemdUnitIT {
 
   /**
    * The unit in Spring Boot's documentation scores 9.2 (UNSAFE); this bound keeps the sandbox from
@@ -41,6 +41,10 @@ class SystemdUnitTest {
   private static final Duration DEFAULT_GRACEFUL_SHUTDOWN = Duration.ofSeconds(20);
 
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How the READMEs state the score, e.g. "scores **1.1 OK**". */
+  private static final Pattern STATED_EXPOSURE =
+      Pattern.compile("scores \\*\\*(\\d+\\.\\d) OK\\*\\*");
 
   private static final Pattern EXPOSURE =
       Pattern.compile("Overall exposure level for (\\S+): (\\d+(?:\\.\\d+)?)");
@@ -89,6 +93,23 @@ class SystemdUnitTest {
           .as("overall exposure; lines marked ✗ are the open points:\n%s", security.output())
           .isLessThanOrEqualTo(MAX_EXPOSURE);
     }
+
+    @Test
+    void readmesStateTheMeasuredScore() throws Exception {
+      Path systemdAnalyze = RequiredTool.onPath("systemd-analyze");
+      ExternalCommand.Result security =
+          ExternalCommand.run(
+              TOOL_TIMEOUT,
+              List.of(systemdAnalyze.toString(), "security", "--offline=true", unit.toString()));
+      Matcher measured = EXPOSURE.matcher(security.output());
+      assertThat(measured.find()).as(security.describe()).isTrue();
+
+      for (Path readme : List.of(Path.of("README.md"), Path.of("../README.md"))) {
+        Matcher stated = STATED_EXPOSURE.matcher(Files.readString(readme));
+        assertThat(stated.find()).as("%s states the unit's score", readme).isTrue();
+        assertThat(stated.group(1)).as("score stated in %s", readme).isEqualTo(measured.group(2));
+      }
+    }
   }
 
   @Nested
@@ -105,7 +126,7 @@ class SystemdUnitTest {
           .as(
               "MemoryDenyWriteExecute=yes makes the JIT fail to map code; values found: %s",
               memoryDenyWriteExecute)
-          .noneMatch(SystemdUnitTest::isTrue);
+          .noneMatch(SystemdUnitIT::isTrue);
     }
   }
 
