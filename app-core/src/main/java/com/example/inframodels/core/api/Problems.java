@@ -25,7 +25,7 @@ final class Problems {
   static Problem invalidWorkload(List<FieldViolation> violations) {
     List<FieldError> errors =
         violations.stream()
-            .map(v -> new FieldError(v.field(), "#/" + v.field(), v.detail()))
+            .map(v -> new FieldError(v.field(), pointer(v.field()), v.detail()))
             .toList();
     String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
     return invalidWorkload("Invalid fields: " + fields, errors);
@@ -119,6 +119,27 @@ final class Problems {
         "The request body exceeds " + AdvisorApi.MAX_BODY_BYTES + " bytes",
         path,
         null);
+  }
+
+  /**
+   * A JSON pointer (RFC 6901) to a top-level member, in URI-fragment form: "~" and "/" escaped as
+   * "~0" and "~1", then anything a fragment cannot hold percent-encoded.
+   */
+  static String pointer(String field) {
+    String escaped = field.replace("~", "~0").replace("/", "~1");
+    StringBuilder fragment = new StringBuilder("#/");
+    for (byte b : escaped.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0) {
+        fragment.append(c);
+      } else {
+        fragment.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return fragment.toString();
   }
 
   private static String abbreviate(String text) {

@@ -25,11 +25,15 @@ public final class RuntimeDetector {
   static final Pattern CONTAINER_CGROUP =
       Pattern.compile("(docker|kubepods|libpod|containerd|lxc|crio)", Pattern.CASE_INSENSITIVE);
 
-  /** DMI vendor or product names that only virtual hardware reports. */
+  /**
+   * DMI vendor or product names that only virtual hardware reports. Not vendors that also sell
+   * physical machines under the same name (Microsoft's Surface reports "Microsoft Corporation"; its
+   * Hyper-V guests say "Virtual Machine" as the product).
+   */
   static final Pattern HYPERVISOR_DMI =
       Pattern.compile(
           "(QEMU|KVM|VMware|VirtualBox|innotek|Xen|Bochs|Parallels|BHYVE|"
-              + "Microsoft Corporation|Virtual Machine|Google Compute Engine|OpenStack)",
+              + "Virtual Machine|Google Compute Engine|OpenStack)",
           Pattern.CASE_INSENSITIVE);
 
   static final Pattern CPU_FLAGS = Pattern.compile("(?m)^flags\\s*:(.*)$");
@@ -62,7 +66,7 @@ public final class RuntimeDetector {
         system.javaVendor(),
         system.availableProcessors(),
         system.maxHeapBytes(),
-        containerMemoryLimit().orElse(null),
+        memoryLimit().orElse(null),
         clock.startupTime(system.jvmStartTime()).map(d -> d.toMillis()).orElse(null));
   }
 
@@ -145,16 +149,63 @@ public final class RuntimeDetector {
     return null;
   }
 
-  private Optional<Long> containerMemoryLimit() {
-    Optional<String> v2 = system.read(CGROUP_V2_MEMORY_MAX).map(String::strip);
-    if (v2.isPresent()) {
-      return v2.filter(value -> !value.equals("max")).flatMap(RuntimeDetector::parseLong);
+  /**
+   * The tightest memory limit on this process's cgroup and its ancestors: a container's limit, or
+   * systemd's {@code MemoryMax=}. Inside a container the cgroup namespace makes the container's own
+   * group the root, whose files sit at the top of {@code /sys/fs/cgroup}.
+   */
+  private Optional<Long> memoryLimit() {
+    List<Long> limits = new ArrayList<>();
+    String own = system.read("/proc/self/cgroup").orElse("");
+    for (String line : own.lines().toList()) {
+      if (line.startsWith("0::")) {
+        for (String dir : selfAndAncestors(line.substring(3).strip())) {
+          system
+              .read("/sys/fs/cgroup" + dir + "/memory.max")
+              .map(String::strip)
+              .flatMap(RuntimeDetector::parseLong)
+              .ifPresent(limits::add);
+        }
+      } else if (line.matches("\\d+:[^:]*\\bmemory\\b[^:]*:.*")) {
+        String path = line.substring(line.indexOf(':', line.indexOf(':') + 1) + 1).strip();
+        for (String dir : selfAndAncestors(path)) {
+          system
+              .read("/sys/fs/cgroup/memory" + dir + "/memory.limit_in_bytes")
+              .map(String::strip)
+              .flatMap(RuntimeDetector::parseLong)
+              .filter(limit -> limit < CGROUP_V1_UNLIMITED)
+              .ifPresent(limits::add);
+        }
+      }
     }
-    return system
-        .read(CGROUP_V1_MEMORY_LIMIT)
-        .map(String::strip)
-        .flatMap(RuntimeDetector::parseLong)
-        .filter(limit -> limit < CGROUP_V1_UNLIMITED);
+    if (limits.isEmpty()) {
+      // No readable own group (e.g. /proc hidden): the root files a container sees.
+      system
+          .read(CGROUP_V2_MEMORY_MAX)
+          .map(String::strip)
+          .flatMap(RuntimeDetector::parseLong)
+          .ifPresent(limits::add);
+      system
+          .read(CGROUP_V1_MEMORY_LIMIT)
+          .map(String::strip)
+          .flatMap(RuntimeDetector::parseLong)
+          .filter(limit -> limit < CGROUP_V1_UNLIMITED)
+          .ifPresent(limits::add);
+    }
+    return limits.stream().min(Long::compare);
+  }
+
+  /** "/a/b" → "/a/b", "/a", "" (the root, as a prefix for file paths). */
+  private static List<String> selfAndAncestors(String path) {
+    List<String> dirs = new ArrayList<>();
+    String dir = path.equals("/") ? "" : path;
+    while (true) {
+      dirs.add(dir);
+      if (dir.isEmpty()) {
+        return dirs;
+      }
+      dir = dir.substring(0, dir.lastIndexOf('/'));
+    }
   }
 
   private static Optional<String> containerCgroupLine(String cgroups) {

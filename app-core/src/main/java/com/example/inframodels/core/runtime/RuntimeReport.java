@@ -15,7 +15,8 @@ import java.util.List;
  * @param javaVendor the running JVM's vendor
  * @param availableProcessors CPUs the JVM may use (a container's CPU limit shows here)
  * @param maxHeapBytes the heap the JVM may grow to
- * @param containerMemoryLimitBytes the cgroup memory limit, or {@code null} when there is none
+ * @param memoryLimitBytes the cgroup memory limit that applies (a container's, or systemd's {@code
+ *     MemoryMax=}), or {@code null} when there is none
  * @param startupTimeMs from JVM start to ready to serve, or {@code null} before that
  */
 public record RuntimeReport(
@@ -27,5 +28,5 @@ public record RuntimeReport(
     String javaVendor,
     int availableProcessors,
     long maxHeapBytes,
-    Long containerMemoryLimitBytes,
+    Long memoryLimitBytes,
     Long startupTimeMs) {}

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
@@ -27,7 +28,9 @@ class AdvisorFunctionsTest {
       new ApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
-                  ContextFunctionCatalogAutoConfiguration.class, AdvisorFunctions.class));
+                  JacksonAutoConfiguration.class,
+                  ContextFunctionCatalogAutoConfiguration.class,
+                  AdvisorFunctions.class));
 
   @Test
   void routesHttpMessagesThroughTheAdvisorFunction() {

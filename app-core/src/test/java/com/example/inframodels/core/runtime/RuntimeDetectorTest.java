@@ -93,7 +93,7 @@ class RuntimeDetectorTest {
                   .file("/run/.containerenv", "")
                   .file("/sys/fs/cgroup/memory.max", "536870912\n"));
 
-      assertThat(report.containerMemoryLimitBytes()).isEqualTo(536_870_912L);
+      assertThat(report.memoryLimitBytes()).isEqualTo(536_870_912L);
     }
 
     @Test
@@ -102,7 +102,7 @@ class RuntimeDetectorTest {
           detect(
               new FakeSystem().file("/.dockerenv", "").file("/sys/fs/cgroup/memory.max", "max\n"));
 
-      assertThat(report.containerMemoryLimitBytes()).isNull();
+      assertThat(report.memoryLimitBytes()).isNull();
     }
 
     @Test
@@ -118,8 +118,8 @@ class RuntimeDetectorTest {
                   .file("/.dockerenv", "")
                   .file("/sys/fs/cgroup/memory/memory.limit_in_bytes", "9223372036854771712\n"));
 
-      assertThat(limited.containerMemoryLimitBytes()).isEqualTo(1_073_741_824L);
-      assertThat(unlimited.containerMemoryLimitBytes()).isNull();
+      assertThat(limited.memoryLimitBytes()).isEqualTo(1_073_741_824L);
+      assertThat(unlimited.memoryLimitBytes()).isNull();
     }
   }
 
@@ -155,7 +155,74 @@ class RuntimeDetectorTest {
   }
 
   @Nested
+  class MemoryLimit {
+    @Test
+    void readsSystemdsMemoryMaxOnTheServicesOwnGroup() {
+      RuntimeReport report =
+          detect(
+              new FakeSystem()
+                  .file("/proc/self/cgroup", "0::/system.slice/infra-advisor.service\n")
+                  .file(
+                      "/sys/fs/cgroup/system.slice/infra-advisor.service/memory.max",
+                      "1073741824\n")
+                  .file("/sys/fs/cgroup/system.slice/memory.max", "max\n"));
+
+      assertThat(report.memoryLimitBytes()).isEqualTo(1_073_741_824L);
+    }
+
+    @Test
+    void takesTheTightestLimitAmongTheAncestors() {
+      RuntimeReport report =
+          detect(
+              new FakeSystem()
+                  .file("/proc/self/cgroup", "0::/machine.slice/vm/app\n")
+                  .file("/sys/fs/cgroup/machine.slice/vm/app/memory.max", "max\n")
+                  .file("/sys/fs/cgroup/machine.slice/vm/memory.max", "536870912\n")
+                  .file("/sys/fs/cgroup/machine.slice/memory.max", "2147483648\n"));
+
+      assertThat(report.memoryLimitBytes()).isEqualTo(536_870_912L);
+    }
+
+    @Test
+    void readsCgroupV1ByTheMemoryControllersPath() {
+      RuntimeReport report =
+          detect(
+              new FakeSystem()
+                  .file(
+                      "/proc/self/cgroup", "9:cpu,cpuacct:/x\n4:memory:/system.slice/app.service\n")
+                  .file(
+                      "/sys/fs/cgroup/memory/system.slice/app.service/memory.limit_in_bytes",
+                      "268435456\n"));
+
+      assertThat(report.memoryLimitBytes()).isEqualTo(268_435_456L);
+    }
+
+    @Test
+    void reportsNoneWithoutAnyLimit() {
+      RuntimeReport report =
+          detect(
+              new FakeSystem()
+                  .file("/proc/self/cgroup", "0::/user.slice\n")
+                  .file("/sys/fs/cgroup/user.slice/memory.max", "max\n"));
+
+      assertThat(report.memoryLimitBytes()).isNull();
+    }
+  }
+
+  @Nested
   class BareMetal {
+    @Test
+    void countsAPhysicalMicrosoftMachineAsBareMetal() {
+      RuntimeReport report =
+          detect(
+              new FakeSystem()
+                  .file("/proc/cpuinfo", CPUINFO_METAL)
+                  .file("/sys/class/dmi/id/sys_vendor", "Microsoft Corporation\n")
+                  .file("/sys/class/dmi/id/product_name", "Surface Laptop 5\n"));
+
+      assertThat(report.model()).isEqualTo(BARE_METAL);
+    }
+
     @Test
     void isWhatRemainsWithoutAnyMarker() {
       RuntimeReport report =
