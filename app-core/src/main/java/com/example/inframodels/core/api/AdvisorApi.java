@@ -67,7 +67,8 @@ public final class AdvisorApi {
       return problem(Problems.contentTooLarge(request.path()), Map.of());
     }
     try {
-      return json(200, estimator.estimate(AdvisorJson.readWorkload(request.body())));
+      return json(
+          200, estimator.estimate(AdvisorJson.readWorkload(request.body(), estimator::violations)));
     } catch (ProblemException e) {
       return problem(e.problem(), Map.of());
     } catch (InvalidWorkloadException e) {
@@ -82,8 +83,20 @@ public final class AdvisorApi {
    */
   public static ApiResponse rejected(int status, String path) {
     Problem problem =
-        status >= 500 ? Problems.serverError(path) : Problems.rejectedByServer(status, path);
+        switch (status) {
+          // Tomcat's 501 (unknown method or transfer coding) and 505 (HTTP version) answer what
+          // the client sent: client mistakes, so a 400 that names the original status.
+          case 501, 505 -> Problems.unsupportedByServer(status, path);
+          default ->
+              status >= 500 ? Problems.serverError(path) : Problems.rejectedByServer(status, path);
+        };
     return problem(problem, Map.of());
+  }
+
+  /** A 405 for a path outside the contract whose methods are fixed, such as the probes. */
+  public static ApiResponse methodNotAllowed(String method, String path, List<String> allowed) {
+    String allow = String.join(", ", allowed);
+    return problem(Problems.methodNotAllowed(method, path, allow), Map.of("Allow", allow));
   }
 
   /**
@@ -106,7 +119,10 @@ public final class AdvisorApi {
       }
       String name = parameter.substring(0, equals).strip();
       String value = parameter.substring(equals + 1).strip();
-      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      if (value.startsWith("\"")) {
+        if (value.length() < 2 || !value.endsWith("\"")) {
+          return false;
+        }
         value = value.substring(1, value.length() - 1);
       }
       if (name.equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {

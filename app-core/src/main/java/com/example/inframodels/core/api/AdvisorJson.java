@@ -6,6 +6,10 @@ import com.example.inframodels.core.estimate.InvalidWorkloadException;
 import com.example.inframodels.core.estimate.Workload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,16 +52,44 @@ public final class AdvisorJson {
     return MAPPER.writeValueAsBytes(value);
   }
 
+  /** Rules that need more than the body, such as prices; each returns the fields it rejects. */
+  @FunctionalInterface
+  interface WorkloadRules {
+    List<FieldViolation> check(Long requestsPerMonth, BigDecimal peakRequestsPerSecond);
+  }
+
+  /**
+   * The body as text, strictly UTF-8 (RFC 8259): other encodings and stray bytes are malformed JSON
+   * here, not guessed at. A leading byte order mark is ignored, as RFC 8259 allows.
+   */
+  private static String utf8(byte[] body) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(Problems.malformedJson("the body is not UTF-8"));
+    }
+  }
+
   /**
    * Reads a workload, or throws a {@link ProblemException} naming every field that is missing, of
    * the wrong type, out of range, or unknown.
    */
-  static Workload readWorkload(byte[] body) {
+  static Workload readWorkload(byte[] body, WorkloadRules rules) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(body);
+      root = MAPPER.readTree(utf8(body));
     } catch (JacksonException e) {
       throw new ProblemException(Problems.malformedJson(e.getOriginalMessage()));
+    } catch (NumberFormatException | ArithmeticException e) {
+      // BigDecimal refuses exponents beyond the int range (1e2147483648) before Jackson can.
+      throw new ProblemException(Problems.malformedJson("a number is out of range"));
     }
     if (root == null || root.isMissingNode()) {
       throw new ProblemException(Problems.malformedJson("the body is empty"));
@@ -91,11 +123,16 @@ public final class AdvisorJson {
         memoryMb = memory.intValue();
       }
     }
-    List<String> rejected = violations.stream().map(FieldViolation::field).toList();
+    List<String> rejected =
+        new ArrayList<>(violations.stream().map(FieldViolation::field).toList());
     for (FieldViolation v : Workload.violations(requests, duration, memoryMb, peak)) {
       if (!rejected.contains(v.field())) {
         violations.add(v);
+        rejected.add(v.field());
       }
+    }
+    if (!rejected.contains("requestsPerMonth") && !rejected.contains("peakRequestsPerSecond")) {
+      violations.addAll(rules.check(requests, peak));
     }
     if (!violations.isEmpty()) {
       throw new ProblemException(Problems.invalidWorkload(violations));
@@ -127,8 +164,9 @@ public final class AdvisorJson {
       return null;
     }
     BigDecimal value = node.decimalValue();
-    // Compare digit counts, which are cheap, before anything that materialises the value.
-    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+    // Compare digit counts, which are cheap, before anything that materialises the value; in
+    // long arithmetic, since a scale near Integer.MIN_VALUE would overflow an int.
+    if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
       violations.add(new FieldViolation(field, "is too large"));
       return null;
     }

@@ -2,13 +2,30 @@ package com.example.inframodels.core.api;
 
 import com.example.inframodels.core.api.Problem.FieldError;
 import com.example.inframodels.core.estimate.FieldViolation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** The problems the contract can answer with, one factory each. */
 final class Problems {
 
   static final String TYPE_BASE =
       "https://github.com/example/infra-models/blob/main/docs/problems.md#";
+
+  private static final Map<Integer, String> TITLES =
+      Map.ofEntries(
+          Map.entry(400, "Bad Request"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(408, "Request Timeout"),
+          Map.entry(411, "Length Required"),
+          Map.entry(413, "Content Too Large"),
+          Map.entry(414, "URI Too Long"),
+          Map.entry(415, "Unsupported Media Type"),
+          Map.entry(417, "Expectation Failed"),
+          Map.entry(431, "Request Header Fields Too Large"),
+          Map.entry(501, "Not Implemented"),
+          Map.entry(505, "HTTP Version Not Supported"));
 
   private Problems() {}
 
@@ -85,6 +102,21 @@ final class Problems {
         null);
   }
 
+  static Problem unsupportedByServer(int status, String path) {
+    return new Problem(
+        "about:blank",
+        "Bad Request",
+        400,
+        "The HTTP server does not support what the request asks for ("
+            + status
+            + " "
+            + TITLES.get(status)
+            + ": an unknown method, transfer coding or HTTP version); the advisor serves"
+            + " POST /estimate and GET /runtime over HTTP/1.1",
+        path,
+        null);
+  }
+
   /** Deliberately says nothing of the cause: details stay in the server's log. */
   static Problem serverError(String path) {
     return new Problem(
@@ -95,21 +127,6 @@ final class Problems {
         path,
         null);
   }
-
-  private static final java.util.Map<Integer, String> TITLES =
-      java.util.Map.ofEntries(
-          java.util.Map.entry(400, "Bad Request"),
-          java.util.Map.entry(404, "Not Found"),
-          java.util.Map.entry(405, "Method Not Allowed"),
-          java.util.Map.entry(408, "Request Timeout"),
-          java.util.Map.entry(411, "Length Required"),
-          java.util.Map.entry(413, "Content Too Large"),
-          java.util.Map.entry(414, "URI Too Long"),
-          java.util.Map.entry(415, "Unsupported Media Type"),
-          java.util.Map.entry(417, "Expectation Failed"),
-          java.util.Map.entry(431, "Request Header Fields Too Large"),
-          java.util.Map.entry(501, "Not Implemented"),
-          java.util.Map.entry(505, "HTTP Version Not Supported"));
 
   static Problem contentTooLarge(String path) {
     return new Problem(
@@ -128,7 +145,7 @@ final class Problems {
   static String pointer(String field) {
     String escaped = field.replace("~", "~0").replace("/", "~1");
     StringBuilder fragment = new StringBuilder("#/");
-    for (byte b : escaped.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : escaped.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
       if ((c >= 'a' && c <= 'z')
           || (c >= 'A' && c <= 'Z')

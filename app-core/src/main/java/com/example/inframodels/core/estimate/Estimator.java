@@ -21,10 +21,11 @@ import java.util.Objects;
  * Prices a workload on each model from a {@link PriceCatalogue}.
  *
  * <p>Always-on models (bare metal, VM, container) are sized for the peak: requests in flight at the
- * peak follow from Little's law (peak rate × duration); each keeps one vCPU busy; machines run at
- * most {@link #TARGET_UTILISATION} so that a burst or a lost machine does not overload the rest.
- * VMs and containers keep at least two copies for availability; a bare-metal server is one machine.
- * Serverless is billed per request and per GB-second actually used.
+ * peak follow from Little's law (peak rate × duration); each needs the share of a vCPU Lambda would
+ * give it ({@link #MB_PER_VCPU}); machines run at most {@link #TARGET_UTILISATION} so that a burst
+ * or a lost machine does not overload the rest. VMs and containers keep at least two copies for
+ * availability; a bare-metal server is one machine. Serverless is billed per request and per
+ * GB-second actually used.
  */
 public final class Estimator {
 
@@ -71,19 +72,10 @@ public final class Estimator {
    * @throws InvalidWorkloadException when a given peak is below the workload's own average rate
    */
   public Estimate estimate(Workload workload) {
-    if (workload.requestsPerMonth() > volumeLimit(workload)) {
-      BigDecimal average =
-          BigDecimal.valueOf(workload.requestsPerMonth())
-              .divide(secondsPerMonth(), new MathContext(6));
-      throw new InvalidWorkloadException(
-          List.of(
-              new FieldViolation(
-                  "peakRequestsPerSecond",
-                  "must be at least the average rate, "
-                      + average.toPlainString()
-                      + " requests per second (requestsPerMonth over a "
-                      + prices.hoursPerMonth().toPlainString()
-                      + "-hour month)")));
+    List<FieldViolation> violations =
+        violations(workload.requestsPerMonth(), workload.peakRequestsPerSecond());
+    if (!violations.isEmpty()) {
+      throw new InvalidWorkloadException(violations);
     }
     Demand demand = demand(workload);
     List<Priced> priced =
@@ -104,6 +96,28 @@ public final class Estimator {
         breakEven(workload),
         prices.version(),
         assumptions(workload));
+  }
+
+  /**
+   * Rules that depend on the prices' month: a given peak must be at least the average rate. Either
+   * argument may be {@code null} (absent), which breaks no rule here.
+   */
+  public List<FieldViolation> violations(Long requestsPerMonth, BigDecimal peakRequestsPerSecond) {
+    if (requestsPerMonth == null || peakRequestsPerSecond == null) {
+      return List.of();
+    }
+    BigDecimal average = BigDecimal.valueOf(requestsPerMonth).divide(secondsPerMonth(), MATH);
+    if (peakRequestsPerSecond.compareTo(average) >= 0) {
+      return List.of();
+    }
+    return List.of(
+        new FieldViolation(
+            "peakRequestsPerSecond",
+            "must be at least the average rate, "
+                + average.round(new MathContext(6)).toPlainString()
+                + " requests per second (requestsPerMonth over a "
+                + prices.hoursPerMonth().toPlainString()
+                + "-hour month)"));
   }
 
   /**
@@ -154,7 +168,7 @@ public final class Estimator {
       Priced alwaysOn = cheapestAlwaysOn(workload.withRequestsPerMonth(volume));
       BigDecimal crossingExact = alwaysOn.exactUsd.divide(perRequest, MATH);
       if (crossingExact.compareTo(BigDecimal.valueOf(limit)) > 0) {
-        break;
+        return none(workload, limit);
       }
       long crossing = crossingExact.setScale(0, RoundingMode.CEILING).longValue();
       if (crossing <= volume) {
@@ -166,17 +180,32 @@ public final class Estimator {
       }
       volume = firstVolumeAbove(workload, volume, crossing, alwaysOn.exactUsd);
     }
-    InfrastructureModel alwaysOnModel = cheapestAlwaysOn(workload).model;
-    String reach =
-        workload.peakRequestsPerSecond() == null
-            ? " at every volume up to " + limit + " requests per month"
-            : " at every volume a fleet sized for "
-                + workload.peakRequestsPerSecond().toPlainString()
-                + " requests per second can serve (up to "
-                + limit
-                + " requests per month, the peak rate all month long)";
     return new BreakEven(
-        null, alwaysOnModel, "none: serverless stays cheaper than every always-on model" + reach);
+        null,
+        cheapestAlwaysOn(workload).model,
+        "unknown: no crossing within the first "
+            + MAX_BREAK_EVEN_STEPS
+            + " changes of always-on capacity (up to "
+            + volume
+            + " requests per month, where serverless is still cheaper)");
+  }
+
+  private BreakEven none(Workload workload, long limit) {
+    String reach;
+    if (workload.peakRequestsPerSecond() != null && limit < Workload.MAX_REQUESTS_PER_MONTH) {
+      reach =
+          " at every volume a fleet sized for "
+              + workload.peakRequestsPerSecond().toPlainString()
+              + " requests per second can serve (up to "
+              + limit
+              + " requests per month, the peak rate all month long)";
+    } else {
+      reach = " at every volume up to " + limit + " requests per month, the largest priced";
+    }
+    return new BreakEven(
+        null,
+        cheapestAlwaysOn(workload).model,
+        "none: serverless stays cheaper than every always-on model" + reach);
   }
 
   /** The lowest monthly price of one vCPU on any always-on model, among sizes that fit. */

@@ -11,7 +11,7 @@ import java.util.List;
  * request runs at most 15 minutes, and a function has 128 MB to 10 GB of memory.
  *
  * @param requestsPerMonth requests in a month, 0 or more
- * @param avgDurationMs average time one request keeps a CPU busy, in milliseconds
+ * @param avgDurationMs average time one request takes, in milliseconds, at {@code memoryMb}
  * @param memoryMb memory one copy of the service needs
  * @param peakRequestsPerSecond the busiest second's rate, or {@code null} to derive it from the
  *     monthly rate and {@link #PEAK_FACTOR}

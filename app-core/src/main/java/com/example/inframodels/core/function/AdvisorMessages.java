@@ -25,6 +25,8 @@ public final class AdvisorMessages {
    */
   public static final String CONTENT_TYPE = "http_content_type";
 
+  static final String OPAQUE = "application/octet-stream";
+
   /** Response header: the HTTP status, under the name Spring Cloud Function's AWS adapter reads. */
   public static final String STATUS = "statusCode";
 
@@ -32,12 +34,15 @@ public final class AdvisorMessages {
 
   public static Message<byte[]> request(
       String method, String path, String contentType, byte[] body) {
-    MessageBuilder<byte[]> builder =
-        MessageBuilder.withPayload(body).setHeader(METHOD, method).setHeader(PATH, path);
-    if (contentType != null) {
-      builder.setHeader(CONTENT_TYPE, contentType);
-    }
-    return builder.build();
+    return MessageBuilder.withPayload(body)
+        .setHeader(METHOD, method)
+        .setHeader(PATH, path)
+        // Empty when none was sent: the header's presence says the request came over HTTP.
+        .setHeader(CONTENT_TYPE, contentType == null ? "" : contentType)
+        // Opaque bytes for Spring Cloud Function: without this it takes the payload for JSON and
+        // converts it (a JSON string would be base64-decoded) before the contract sees it.
+        .setHeader(MessageHeaders.CONTENT_TYPE, OPAQUE)
+        .build();
   }
 
   /** A message without method or path headers asks for {@code GET /}, which is not found. */
@@ -55,10 +60,11 @@ public final class AdvisorMessages {
   /** The request's content type: as sent over HTTP, else as another adapter set it. */
   static Optional<String> contentType(Message<?> message) {
     Object raw = message.getHeaders().get(CONTENT_TYPE);
-    if (raw == null) {
-      raw = message.getHeaders().get(MessageHeaders.CONTENT_TYPE);
+    if (raw != null) {
+      return Optional.of(raw.toString()).filter(type -> !type.isEmpty());
     }
-    return Optional.ofNullable(raw).map(Object::toString);
+    return Optional.ofNullable(message.getHeaders().get(MessageHeaders.CONTENT_TYPE))
+        .map(Object::toString);
   }
 
   static Message<byte[]> toMessage(ApiResponse response) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.logging.Log;
@@ -27,6 +28,8 @@ import org.springframework.messaging.MessageHeaders;
 public class AdvisorHttpFilter extends HttpFilter {
 
   static final String ACTUATOR = "/actuator";
+
+  static final List<String> READ_ONLY = List.of("GET", "HEAD");
 
   private static final Log log = LogFactory.getLog(AdvisorHttpFilter.class);
 
@@ -46,7 +49,16 @@ public class AdvisorHttpFilter extends HttpFilter {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
-      chain.doFilter(request, response);
+      // The probes are read-only. Refusing other methods here also keeps bodies away from
+      // Spring's form-content filter, which fails on a malformed form instead of refusing it.
+      if (READ_ONLY.contains(request.getMethod())) {
+        chain.doFilter(request, response);
+      } else {
+        write(
+            response,
+            AdvisorApi.methodNotAllowed(request.getMethod(), path, READ_ONLY),
+            request.getMethod());
+      }
       return;
     }
     // One byte past the limit is enough to know the body is too large; the rest is never read.

@@ -22,6 +22,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     }
     ApiResponse answer = AdvisorApi.rejected(status, request.getDecodedRequestURI());
     try {
+      response.setStatus(answer.status());
       response.setContentType(answer.contentType());
       response.setContentLength(answer.body().length);
       OutputStream out = response.getOutputStream();
