@@ -2,12 +2,13 @@ package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.AdvisorHttpContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The whole contract, over HTTP, against the fat JAR running as a separate process. */
-class FatJarContractIT extends AdvisorContract {
+class FatJarContractIT extends AdvisorHttpContract {
 
   private static FatJarProcess app;
   private static ContractClient http;
@@ -34,6 +35,11 @@ class FatJarContractIT extends AdvisorContract {
     if (app != null) {
       app.close();
     }
+  }
+
+  @Override
+  protected InetSocketAddress httpAddress() {
+    return new InetSocketAddress("127.0.0.1", app.port);
   }
 
   @Override

@@ -2,12 +2,13 @@ package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.AdvisorHttpContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.core.contract.Poll;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * against it; then the JVM is killed (systemd must restart it) and stopped (cleanly).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SystemdServiceIT extends AdvisorContract {
+class SystemdServiceIT extends AdvisorHttpContract {
 
   private static final String UNIT = "infra-advisor.service";
 
@@ -65,6 +66,11 @@ class SystemdServiceIT extends AdvisorContract {
     if (host != null) {
       host.close();
     }
+  }
+
+  @Override
+  protected InetSocketAddress httpAddress() {
+    return new InetSocketAddress("127.0.0.1", host.port);
   }
 
   @Override

@@ -156,11 +156,18 @@ public abstract class AdvisorContract {
     assertProblem(response, 400);
   }
 
-  @Test
-  void rejectsBodyThatIsNotAnObject() throws Exception {
-    ContractResponse response = send(ContractRequest.postJson("/estimate", "[1, 2, 3]"));
+  /** A JSON string holding a base64 workload must not be decoded into one on the way in. */
+  static final String BASE64_WORKLOAD =
+      "\"eyJyZXF1ZXN0c1Blck1vbnRoIjoxLCJhdmdEdXJhdGlvbk1zIjoxLCJtZW1vcnlNYiI6MTI4fQ==\"";
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"[1, 2, 3]", "[]", "42", "null", "true", BASE64_WORKLOAD})
+  void rejectsBodyThatIsNotAnObject(String body) throws Exception {
+    ContractResponse response = send(ContractRequest.postJson("/estimate", body));
 
     assertProblem(response, 400);
+    assertThat(json(response).get("type").asString()).endsWith("#invalid-workload");
+    assertThat(json(response).get("detail").asString()).contains("must be a JSON object");
   }
 
   @Test
@@ -304,7 +311,14 @@ public abstract class AdvisorContract {
   }
 
   @ParameterizedTest(name = "Content-Type: {0}")
-  @ValueSource(strings = {";;;", "x", "application/json; charset=\"", "application/json; =utf-8"})
+  @ValueSource(
+      strings = {
+        ";;;",
+        "x",
+        "application/json; charset=\"",
+        "application/json; =utf-8",
+        "application/json; q=\""
+      })
   void rejectsContentTypesThatDoNotParse(String contentType) throws Exception {
     ContractResponse response =
         send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD).withContentType(contentType));
@@ -360,6 +374,59 @@ public abstract class AdvisorContract {
 
     assertProblem(response, 400);
     assertThat(offendingFields(response)).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1e2147483648", "1E2147483647", "-1e2147483648", "0e-2147483648"})
+  void rejectsNumbersBeyondTheExponentRange(String number) throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":" + number + ",\"avgDurationMs\":1,\"memoryMb\":128}"));
+
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void rejectsABodyThatIsNotUtf8() throws Exception {
+    byte[] utf16 = SAMPLE_WORKLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_16);
+
+    ContractResponse response =
+        send(new ContractRequest("POST", "/estimate", "application/json", utf16));
+
+    assertProblem(response, 400);
+    assertThat(json(response).get("detail").asString()).contains("UTF-8");
+  }
+
+  @Test
+  void ignoresAUtf8ByteOrderMark() throws Exception {
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", "\uFEFF" + SAMPLE_WORKLOAD));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  @Test
+  void listsAPeakBelowTheAverageAlongsideOtherMistakes() throws Exception {
+    ContractResponse response =
+        send(
+            ContractRequest.postJson(
+                "/estimate",
+                "{\"requestsPerMonth\":1e9,\"avgDurationMs\":100,\"memoryMb\":1,"
+                    + "\"peakRequestsPerSecond\":1}"));
+
+    assertProblem(response, 400);
+    assertThat(offendingFields(response))
+        .containsExactlyInAnyOrder("memoryMb", "peakRequestsPerSecond");
+  }
+
+  @Test
+  void rejectsAVeryLongPath() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/" + "a".repeat(10_000)));
+
+    assertThat(response.status()).as(response.body()).isIn(400, 404, 414);
+    assertProblem(response, response.status());
   }
 
   @Test

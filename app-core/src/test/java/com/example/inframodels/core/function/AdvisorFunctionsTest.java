@@ -55,6 +55,26 @@ class AdvisorFunctionsTest {
   }
 
   @Test
+  void passesTheBodyToTheContractUntouched() {
+    context.run(
+        ctx -> {
+          Function<Message<byte[]>, Message<byte[]>> advisor =
+              ctx.getBean(FunctionCatalog.class).lookup(AdvisorFunctions.ADVISOR);
+          String base64Workload =
+              "\"eyJyZXF1ZXN0c1Blck1vbnRoIjoxLCJhdmdEdXJhdGlvbk1zIjoxLCJtZW1vcnlNYiI6MTI4fQ==\"";
+
+          Message<byte[]> reply =
+              advisor.apply(
+                  AdvisorMessages.request(
+                      "POST", "/estimate", "application/json", bytes(base64Workload)));
+
+          assertThat(AdvisorMessages.status(reply))
+              .as("a JSON string is not a workload, even if it decodes to one: %s", text(reply))
+              .isEqualTo(400);
+        });
+  }
+
+  @Test
   void estimatesAWorkloadSentWithoutHeaders() {
     context.run(
         ctx -> {
