@@ -62,6 +62,7 @@ public final class RuntimeDetector {
         List.copyOf(evidence),
         supervisor,
         List.copyOf(supervisorEvidence),
+        uid().orElse(null),
         system.javaVersion(),
         system.javaVendor(),
         system.availableProcessors(),
@@ -206,6 +207,20 @@ public final class RuntimeDetector {
       }
       dir = dir.substring(0, dir.lastIndexOf('/'));
     }
+  }
+
+  /** The real user id, the first number of the "Uid:" line. */
+  private Optional<Long> uid() {
+    return system
+        .read("/proc/self/status")
+        .flatMap(
+            status ->
+                status
+                    .lines()
+                    .filter(line -> line.startsWith("Uid:"))
+                    .findFirst()
+                    .map(line -> line.substring(4).strip().split("\\s+")[0]))
+        .flatMap(RuntimeDetector::parseLong);
   }
 
   private static Optional<String> containerCgroupLine(String cgroups) {

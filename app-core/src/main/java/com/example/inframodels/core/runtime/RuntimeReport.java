@@ -11,6 +11,7 @@ import java.util.List;
  * @param supervisor what starts and restarts the process ({@code systemd}, {@code kubernetes},
  *     {@code lambda}), or {@code null} when nothing known does
  * @param supervisorEvidence the observations behind {@code supervisor}
+ * @param uid the user id the process runs as (from /proc/self/status), or {@code null} when unknown
  * @param javaVersion the running JVM's version
  * @param javaVendor the running JVM's vendor
  * @param availableProcessors CPUs the JVM may use (a container's CPU limit shows here)
@@ -24,6 +25,7 @@ public record RuntimeReport(
     List<String> evidence,
     String supervisor,
     List<String> supervisorEvidence,
+    Long uid,
     String javaVersion,
     String javaVendor,
     int availableProcessors,

@@ -295,5 +295,15 @@ class RuntimeDetectorTest {
       assertThat(after.maxHeapBytes()).isEqualTo(256L << 20);
       assertThat(after.javaVersion()).isEqualTo("17.0.15");
     }
+
+    @Test
+    void reportsTheRealUserId() {
+      RuntimeReport report =
+          detect(
+              new FakeSystem()
+                  .file("/proc/self/status", "Name:\tjava\nUid:\t65532\t65532\t65532\t65532\n"));
+
+      assertThat(report.uid()).isEqualTo(65532L);
+    }
   }
 }
