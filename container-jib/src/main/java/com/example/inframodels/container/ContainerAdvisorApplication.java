@@ -1,0 +1,13 @@
+package com.example.inframodels.container;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Boots the advisor; app-core's auto-configuration registers its functions and HTTP adapter. */
+@SpringBootApplication
+public class ContainerAdvisorApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ContainerAdvisorApplication.class, args);
+  }
+}
