@@ -1,0 +1,91 @@
+package com.example.inframodels.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.AdvisorHttpContract;
+import com.example.inframodels.core.contract.ContractClient;
+import com.example.inframodels.core.contract.ContractRequest;
+import com.example.inframodels.core.contract.ContractResponse;
+import com.example.inframodels.core.contract.HttpContractClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole contract against the image Jib built, running as a container: read-only root
+ * filesystem, a /tmp tmpfs, a non-root user, 512 MB of memory.
+ */
+class ContainerContractIT extends AdvisorHttpContract {
+
+  private static AdvisorContainer container;
+  private static ContractClient http;
+
+  @BeforeAll
+  static void startTheImage() throws Exception {
+    ContainerEngine.client();
+    container = new AdvisorContainer(ContainerEngine.image());
+    container.start();
+    http =
+        new HttpContractClient(
+            URI.create(
+                "http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/"));
+  }
+
+  @AfterAll
+  static void stopTheImage() {
+    if (container != null) {
+      container.stop();
+    }
+  }
+
+  @Override
+  protected ContractClient client() {
+    return http;
+  }
+
+  @Override
+  protected InetSocketAddress httpAddress() {
+    return new InetSocketAddress(container.getHost(), container.getMappedPort(8080));
+  }
+
+  @Test
+  void reportsTheContainerModelAndItsMemoryLimit() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/runtime"));
+
+    JsonNode report = json(response);
+    assertThat(report.get("model").asString()).isEqualTo("CONTAINER");
+    assertThat(report.get("evidence").toString())
+        .as("a container engine's marker: /.dockerenv, /run/.containerenv or env container")
+        .containsAnyOf("/.dockerenv", "/run/.containerenv", "env container=");
+    assertThat(report.get("memoryLimitBytes").asLong())
+        .as("the limit the test set on the container")
+        .isEqualTo(AdvisorContainer.MEMORY_LIMIT_BYTES);
+  }
+
+  @Test
+  void runsTheJvmAsTheImagesNonRootUser() throws Exception {
+    JsonNode report = json(send(ContractRequest.get("/runtime")));
+
+    assertThat(report.get("uid").asLong())
+        .as("the process's real uid, from its own /proc/self/status")
+        .isEqualTo(Long.parseLong(System.getProperty("container.uid", "65532")));
+  }
+
+  @Test
+  void runsAsTheImagesNonRootUserOnAReadOnlyRootFilesystem() {
+    InspectContainerResponse inspect =
+        ContainerEngine.client().inspectContainerCmd(container.getContainerId()).exec();
+
+    assertThat(inspect.getConfig().getUser())
+        .as("the numeric user Jib wrote into the image")
+        .isEqualTo(System.getProperty("container.uid", "65532"));
+    assertThat(inspect.getHostConfig().getReadonlyRootfs()).isTrue();
+    assertThat(inspect.getState().getRunning())
+        .as("the service started and keeps running without writing to /")
+        .isTrue();
+  }
+}

@@ -1,0 +1,53 @@
+package com.example.inframodels.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The Docker-compatible engine the tests run the image on — Docker, or podman's Docker API — and
+ * the image Jib built, loaded into it once per test run.
+ */
+final class ContainerEngine {
+
+  private static String loadedImage;
+
+  private ContainerEngine() {}
+
+  /** Skips (or, under CI=true, fails) when no engine answers: the image cannot run without one. */
+  static DockerClient client() {
+    boolean available = DockerClientFactory.instance().isDockerAvailable();
+    String reason =
+        "no Docker-compatible engine reachable (start Docker, or podman's API and set"
+            + " docker.host in ~/.testcontainers.properties; see .ci/provision)";
+    if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError(reason + " (CI=true: the CI machine must provide it)");
+    }
+    assumeTrue(available, reason);
+    return DockerClientFactory.instance().client();
+  }
+
+  /** Loads target/jib-image.tar into the engine; returns the image id Jib recorded. */
+  static synchronized String image() throws IOException {
+    if (loadedImage == null) {
+      Path tar = Path.of(System.getProperty("container.image.tar", "target/jib-image.tar"));
+      Path id = Path.of(System.getProperty("container.image.id", "target/jib-image.id"));
+      assertThat(tar).as("the image tarball built by `package` (jib:buildTar)").isRegularFile();
+      try (InputStream in = Files.newInputStream(tar)) {
+        client().loadImageCmd(in).exec();
+      }
+      loadedImage = Files.readString(id, StandardCharsets.UTF_8).strip();
+      assertThat(client().inspectImageCmd(loadedImage).exec().getId())
+          .as("the engine knows the image Jib built")
+          .contains(loadedImage.replace("sha256:", ""));
+    }
+    return loadedImage;
+  }
+}

@@ -1,0 +1,98 @@
+package com.example.inframodels.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.Poll;
+import com.github.dockerjava.api.DockerClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docker stop} (SIGTERM, then SIGKILL after a timeout) while a request is in flight: the
+ * request still gets its answer and the container exits by itself, well within the timeout.
+ */
+class ContainerShutdownIT {
+
+  /** 128 + SIGTERM: the JVM's exit status after its shutdown hooks ran. */
+  private static final int EXIT_ON_SIGTERM = 143;
+
+  private static final int STOP_TIMEOUT_SECONDS = 20;
+
+  @Test
+  void completesTheRequestInFlightAndExitsOnStop() throws Exception {
+    DockerClient engine = ContainerEngine.client();
+    byte[] body = AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8);
+    int half = body.length / 2;
+
+    try (AdvisorContainer container = new AdvisorContainer(ContainerEngine.image());
+        Socket inFlight = new Socket()) {
+      container.start();
+      String id = container.getContainerId();
+      inFlight.connect(
+          new InetSocketAddress(container.getHost(), container.getMappedPort(8080)), 5_000);
+      inFlight.setSoTimeout(30_000);
+      OutputStream out = inFlight.getOutputStream();
+      out.write(
+          ("POST /estimate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, half);
+      out.flush();
+      // No jcmd in a JRE image: SIGQUIT makes the JVM print its thread dump to the log instead.
+      Poll.until(
+          "a request thread inside the advisor's filter, waiting for the rest of the body",
+          Duration.ofSeconds(30),
+          Duration.ofMillis(250),
+          () -> {
+            engine.killContainerCmd(id).withSignal("QUIT").exec();
+            return container.getLogs();
+          },
+          logs -> logs.contains("AdvisorHttpFilter.doFilter"));
+
+      Instant stopAt = Instant.now();
+      CompletableFuture<Void> stop =
+          CompletableFuture.runAsync(
+              () -> engine.stopContainerCmd(id).withTimeout(STOP_TIMEOUT_SECONDS).exec());
+      Poll.until(
+          "the JVM to begin its graceful shutdown",
+          Duration.ofSeconds(20),
+          Duration.ofMillis(100),
+          container::getLogs,
+          logs -> logs.contains("Commencing graceful shutdown"));
+      out.write(body, half, body.length - half);
+      out.flush();
+      String response = readAll(inFlight.getInputStream());
+      stop.get();
+      Duration stopped = Duration.between(stopAt, Instant.now());
+      Long exitCode = engine.inspectContainerCmd(id).exec().getState().getExitCodeLong();
+
+      assertThat(response)
+          .as("the request in flight when the stop began")
+          .startsWith("HTTP/1.1 200")
+          .contains("\"cheapest\"");
+      assertThat(exitCode).as(container.getLogs()).isEqualTo(EXIT_ON_SIGTERM);
+      assertThat(stopped)
+          .as("exited by itself, not killed at the %d s timeout", STOP_TIMEOUT_SECONDS)
+          .isLessThan(Duration.ofSeconds(STOP_TIMEOUT_SECONDS));
+      assertThat(container.getLogs()).contains("Graceful shutdown complete");
+    }
+  }
+
+  private static String readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    in.transferTo(buffer);
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
