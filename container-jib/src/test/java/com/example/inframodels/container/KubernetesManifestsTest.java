@@ -1,0 +1,486 @@
+package com.example.inframodels.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.convert.DurationStyle;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.Annotated;
+import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Holds the manifests in {@code k8s/} to the image Jib builds and the settings the application
+ * ships with, so that neither can change without the other. Runs without a cluster.
+ */
+class KubernetesManifestsTest {
+
+  // Surefire runs in the module directory.
+  private static final Path MODULE = Path.of("");
+  private static final Path MANIFESTS = MODULE.resolve("k8s");
+  private static final String APP_LABEL = "app.kubernetes.io/name";
+
+  // fabric8 keeps unknown fields in additionalProperties; a misspelt field must fail instead.
+  private static final ObjectMapper STRICT_YAML =
+      YAMLMapper.builder()
+          .annotationIntrospector(
+              new JacksonAnnotationIntrospector() {
+                @Override
+                public Boolean hasAnySetter(MapperConfig<?> config, Annotated annotated) {
+                  return false;
+                }
+              })
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  @Nested
+  class Parsing {
+
+    static Stream<Arguments> manifests() {
+      return Stream.of(
+          Arguments.of("deployment.yaml", Deployment.class, "apps/v1", "Deployment"),
+          Arguments.of("service.yaml", Service.class, "v1", "Service"),
+          Arguments.of(
+              "hpa.yaml",
+              HorizontalPodAutoscaler.class,
+              "autoscaling/v2",
+              "HorizontalPodAutoscaler"),
+          Arguments.of("pdb.yaml", PodDisruptionBudget.class, "policy/v1", "PodDisruptionBudget"));
+    }
+
+    @ParameterizedTest(name = "{0} is a {2} {3}")
+    @MethodSource("manifests")
+    void parsesIntoTheExpectedKindWithOnlyKnownFields(
+        String file, Class<?> type, String apiVersion, String kind) {
+
+      KubernetesResource resource =
+          STRICT_YAML.readValue(MANIFESTS.resolve(file).toFile(), KubernetesResource.class);
+
+      assertThat(resource)
+          .as("fabric8 picks the model class from apiVersion and kind")
+          .isInstanceOf(type)
+          .hasFieldOrPropertyWithValue("apiVersion", apiVersion)
+          .hasFieldOrPropertyWithValue("kind", kind);
+    }
+
+    @Test
+    void kustomizationListsEveryManifestInTheDirectory() throws IOException {
+      List<String> manifestFiles;
+      try (Stream<Path> files = Files.list(MANIFESTS)) {
+        manifestFiles =
+            files
+                .map(path -> path.getFileName().toString())
+                .filter(name -> name.endsWith(".yaml"))
+                .filter(name -> !name.equals("kustomization.yaml"))
+                .toList();
+      }
+
+      JsonNode kustomization =
+          STRICT_YAML.readTree(MANIFESTS.resolve("kustomization.yaml").toFile());
+      List<String> resources = new ArrayList<>();
+      kustomization.get("resources").forEach(node -> resources.add(node.asString()));
+
+      assertThat(resources)
+          .as("`kubectl apply -k` must apply every manifest that this test checks")
+          .containsExactlyInAnyOrderElementsOf(manifestFiles);
+    }
+  }
+
+  @Nested
+  class TheContainer {
+
+    private final Container container = advisorContainer(deployment());
+
+    @Test
+    void runsTheImageJibBuilds() {
+      String expected =
+          requiredProperty("container.image") + ":" + requiredProperty("project.version");
+
+      String image = container.getImage();
+
+      assertThat(image).as("${container.image}:${project.version} in the pom").isEqualTo(expected);
+    }
+
+    @Test
+    void exposesThePortJibDeclaresAndSpringListensOn() throws Exception {
+      List<String> jibPorts = jibPorts();
+      String serverPort = applicationProperties().getProperty("server.port");
+
+      List<ContainerPort> ports = container.getPorts();
+
+      assertThat(ports)
+          .singleElement()
+          .satisfies(
+              port -> {
+                assertThat(port.getName()).isEqualTo("http");
+                assertThat(port.getProtocol()).isEqualTo("TCP");
+                assertThat(String.valueOf(port.getContainerPort()))
+                    .as("server.port in application.properties")
+                    .isEqualTo(serverPort);
+                assertThat(jibPorts)
+                    .as("<ports> of the Jib configuration in the pom")
+                    .containsExactly(String.valueOf(port.getContainerPort()));
+              });
+    }
+
+    @Test
+    void probesSpringBootsHealthGroupsOnTheNamedPort() {
+      Probe startup = container.getStartupProbe();
+      Probe liveness = container.getLivenessProbe();
+      Probe readiness = container.getReadinessProbe();
+
+      assertHttpGet(startup, "/actuator/health/liveness");
+      assertHttpGet(liveness, "/actuator/health/liveness");
+      assertHttpGet(readiness, "/actuator/health/readiness");
+    }
+
+    @Test
+    void startupProbeWaitsAtLeastAMinuteForTheJvm() {
+      Probe startup = container.getStartupProbe();
+
+      int secondsBeforeRestart = startup.getPeriodSeconds() * startup.getFailureThreshold();
+
+      assertThat(secondsBeforeRestart)
+          .as("the JVM starts in ~5 s on 2 cores, much slower on a busy node")
+          .isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void requestsCpuAndMemoryAndLimitsMemoryOnly() {
+      Map<String, Quantity> requests = container.getResources().getRequests();
+      Map<String, Quantity> limits = container.getResources().getLimits();
+
+      assertThat(requests).as("the HPA's utilisation is relative to it").containsKey("cpu");
+      assertThat(limits)
+          .as(
+              "the JVM heap is 75 % of the memory limit; no CPU limit, so start-up is not throttled")
+          .containsOnlyKeys("memory");
+      assertThat(Quantity.getAmountInBytes(limits.get("memory")))
+          .as("memory equal to the request is never overcommitted")
+          .isEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
+    }
+
+    private void assertHttpGet(Probe probe, String path) {
+      HTTPGetAction httpGet = probe.getHttpGet();
+      assertThat(httpGet.getPath()).isEqualTo(path);
+      assertThat(httpGet.getPort())
+          .as("probes follow the named container port")
+          .isEqualTo(new IntOrString("http"));
+    }
+  }
+
+  @Nested
+  class Security {
+
+    private final PodSpec pod = deployment().getSpec().getTemplate().getSpec();
+
+    @Test
+    void runsAsTheImagesNonRootUser() {
+      long uid = Long.parseLong(requiredProperty("container.uid"));
+
+      PodSecurityContext context = pod.getSecurityContext();
+
+      assertThat(context.getRunAsNonRoot()).isTrue();
+      assertThat(context.getRunAsUser()).as("<user> of the Jib configuration").isEqualTo(uid);
+      assertThat(context.getRunAsGroup()).isEqualTo(uid);
+      assertThat(context.getFsGroup()).as("so /tmp is writable by the user").isEqualTo(uid);
+      assertThat(context.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    }
+
+    @Test
+    void cannotWriteTheImageOrGainPrivileges() {
+      SecurityContext context = advisorContainer(deployment()).getSecurityContext();
+
+      assertThat(context.getReadOnlyRootFilesystem()).isTrue();
+      assertThat(context.getAllowPrivilegeEscalation()).isFalse();
+      assertThat(context.getCapabilities().getDrop()).containsExactly("ALL");
+      assertThat(context.getCapabilities().getAdd()).isNullOrEmpty();
+    }
+
+    @Test
+    void givesTomcatAndTheJvmAWritableTmpfsAtTmp() throws IOException {
+      String tomcatBasedir = applicationProperties().getProperty("server.tomcat.basedir");
+
+      VolumeMount tmp = mountAt(advisorContainer(deployment()), "/tmp");
+      Volume volume =
+          pod.getVolumes().stream()
+              .filter(candidate -> candidate.getName().equals(tmp.getName()))
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(tmp.getReadOnly()).isNotEqualTo(Boolean.TRUE);
+      assertThat(tomcatBasedir).as("server.tomcat.basedir").startsWith(tmp.getMountPath() + "/");
+      assertThat(volume.getEmptyDir()).as("scratch space that dies with the pod").isNotNull();
+      assertThat(volume.getEmptyDir().getMedium()).isEqualTo("Memory");
+      assertThat(volume.getEmptyDir().getSizeLimit())
+          .as("a tmpfs counts against the memory limit, so it is capped")
+          .isNotNull();
+    }
+
+    private VolumeMount mountAt(Container container, String path) {
+      return container.getVolumeMounts().stream()
+          .filter(mount -> mount.getMountPath().equals(path))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no volume mounted at " + path));
+    }
+  }
+
+  @Nested
+  class Shutdown {
+
+    private final PodSpec pod = deployment().getSpec().getTemplate().getSpec();
+
+    @Test
+    void gracePeriodOutlastsThePreStopPauseAndSpringsDrain() throws IOException {
+      Duration drain =
+          DurationStyle.detectAndParse(
+              applicationProperties().getProperty("spring.lifecycle.timeout-per-shutdown-phase"));
+      Duration preStop = preStopSleep(advisorContainer(deployment()));
+
+      Duration grace = Duration.ofSeconds(pod.getTerminationGracePeriodSeconds());
+
+      assertThat(grace)
+          .as("the kubelet SIGKILLs at the end of the grace period, preStop included")
+          .isGreaterThan(preStop.plus(drain));
+    }
+
+    @Test
+    void preStopNeedsNoShellInTheImage() {
+      Container container = advisorContainer(deployment());
+
+      var preStop = container.getLifecycle().getPreStop();
+
+      assertThat(preStop.getExec()).as("a JRE-only image has no `sleep` binary").isNull();
+      assertThat(preStop.getSleep()).isNotNull();
+    }
+
+    private Duration preStopSleep(Container container) {
+      if (container.getLifecycle() == null
+          || container.getLifecycle().getPreStop() == null
+          || container.getLifecycle().getPreStop().getSleep() == null) {
+        return Duration.ZERO;
+      }
+      return Duration.ofSeconds(container.getLifecycle().getPreStop().getSleep().getSeconds());
+    }
+  }
+
+  @Nested
+  class Routing {
+
+    @Test
+    void serviceTargetsTheNamedContainerPort() {
+      List<String> portNames =
+          advisorContainer(deployment()).getPorts().stream().map(ContainerPort::getName).toList();
+
+      Service service = read("service.yaml", Service.class);
+
+      assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+      assertThat(service.getSpec().getPorts())
+          .singleElement()
+          .satisfies(
+              port -> {
+                assertThat(port.getPort()).isEqualTo(80);
+                assertThat(port.getTargetPort().getStrVal())
+                    .as("by name, so the number lives in deployment.yaml alone")
+                    .isIn(portNames);
+              });
+    }
+  }
+
+  @Nested
+  class Scaling {
+
+    @Test
+    void hpaScalesTheDeploymentOnCpu() {
+      Deployment deployment = deployment();
+
+      HorizontalPodAutoscaler hpa = read("hpa.yaml", HorizontalPodAutoscaler.class);
+
+      var target = hpa.getSpec().getScaleTargetRef();
+      assertThat(target.getKind()).isEqualTo(deployment.getKind());
+      assertThat(target.getApiVersion()).isEqualTo(deployment.getApiVersion());
+      assertThat(target.getName()).isEqualTo(deployment.getMetadata().getName());
+      assertThat(hpa.getSpec().getMetrics())
+          .singleElement()
+          .extracting(MetricSpec::getResource)
+          .satisfies(
+              resource -> {
+                assertThat(resource.getName()).isEqualTo("cpu");
+                assertThat(resource.getTarget().getType()).isEqualTo("Utilization");
+                assertThat(resource.getTarget().getAverageUtilization()).isEqualTo(70);
+              });
+    }
+
+    @Test
+    void keepsTwoPodsAndLetsADrainEvictOne() {
+      int replicas = deployment().getSpec().getReplicas();
+      HorizontalPodAutoscaler hpa = read("hpa.yaml", HorizontalPodAutoscaler.class);
+
+      PodDisruptionBudget pdb = read("pdb.yaml", PodDisruptionBudget.class);
+
+      int minReplicas = hpa.getSpec().getMinReplicas();
+      assertThat(minReplicas)
+          .as("one pod lost must not mean the service lost")
+          .isGreaterThanOrEqualTo(2);
+      assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThan(minReplicas);
+      assertThat(replicas)
+          .as("re-applying the Deployment must not undercut the HPA")
+          .isGreaterThanOrEqualTo(minReplicas);
+      assertThat(pdb.getSpec().getMinAvailable().getIntVal())
+          .as("below minReplicas, or no node could ever be drained")
+          .isPositive()
+          .isLessThan(minReplicas);
+    }
+
+    @Test
+    void rollsOutWithoutLosingCapacity() {
+      var rollingUpdate = deployment().getSpec().getStrategy().getRollingUpdate();
+
+      assertThat(rollingUpdate.getMaxUnavailable()).isEqualTo(new IntOrString(0));
+      assertThat(rollingUpdate.getMaxSurge())
+          .as("with nothing unavailable, a rollout needs a surge to make progress")
+          .isNotEqualTo(new IntOrString(0));
+    }
+  }
+
+  @Nested
+  class Selectors {
+
+    private final Deployment deployment = deployment();
+    private final Map<String, String> podLabels =
+        deployment.getSpec().getTemplate().getMetadata().getLabels();
+
+    @Test
+    void deploymentSelectsItsOwnPods() {
+      assertSelects(deployment.getSpec().getSelector());
+    }
+
+    @Test
+    void serviceSelectsTheDeploymentsPods() {
+      Map<String, String> selector = read("service.yaml", Service.class).getSpec().getSelector();
+
+      assertThat(selector).containsEntry(APP_LABEL, "infra-advisor");
+      assertThat(podLabels).containsAllEntriesOf(selector);
+    }
+
+    @Test
+    void pdbProtectsTheDeploymentsPods() {
+      PodDisruptionBudget pdb = read("pdb.yaml", PodDisruptionBudget.class);
+
+      assertSelects(pdb.getSpec().getSelector());
+    }
+
+    @Test
+    void topologySpreadCountsTheDeploymentsPods() {
+      List<TopologySpreadConstraint> constraints =
+          deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+
+      assertThat(constraints).isNotEmpty();
+      constraints.forEach(constraint -> assertSelects(constraint.getLabelSelector()));
+    }
+
+    private void assertSelects(LabelSelector selector) {
+      assertThat(selector.getMatchExpressions())
+          .as("only matchLabels are checked here")
+          .isNullOrEmpty();
+      assertThat(selector.getMatchLabels()).contains(entry(APP_LABEL, "infra-advisor"));
+      assertThat(podLabels)
+          .as("the pod template's labels")
+          .containsAllEntriesOf(selector.getMatchLabels());
+    }
+  }
+
+  private static Deployment deployment() {
+    return read("deployment.yaml", Deployment.class);
+  }
+
+  private static Container advisorContainer(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+        .filter(container -> container.getName().equals("infra-advisor"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no container named infra-advisor"));
+  }
+
+  private static <T> T read(String file, Class<T> type) {
+    return STRICT_YAML.readValue(MANIFESTS.resolve(file).toFile(), type);
+  }
+
+  private static Properties applicationProperties() throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader =
+        Files.newBufferedReader(MODULE.resolve("src/main/resources/application.properties"))) {
+      properties.load(reader);
+    }
+    return properties;
+  }
+
+  private static List<String> jibPorts() throws Exception {
+    var pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(MODULE.resolve("pom.xml").toFile());
+    NodeList ports =
+        (NodeList)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(
+                    "/project/build/plugins/plugin[artifactId='jib-maven-plugin']"
+                        + "/configuration/container/ports/port",
+                    pom,
+                    XPathConstants.NODESET);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < ports.getLength(); i++) {
+      values.add(ports.item(i).getTextContent().trim());
+    }
+    return values;
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    assertThat(value)
+        .as("system property %s, set by Surefire from the pom; run through Maven", name)
+        .isNotBlank();
+    return value;
+  }
+}
