@@ -24,7 +24,7 @@ cache="$(cd "$cache" && pwd -P)"
 archive="$cache/jre-base-$hash.docker.tar"
 
 # A fixed name beside the hashed one: container-jib's pom switches its base image to this file
-# when it exists (profile offline-jre-base), so a machine that ran this script builds offline.
+# when it exists (profile no-registry), so a machine that ran this script builds offline.
 publish() {
   ln -sfn "$(basename "$archive")" "$cache/jre-base.docker.tar"
   echo "$archive"

@@ -10,6 +10,7 @@ import com.example.inframodels.core.contract.HttpContractClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,27 @@ class ContainerContractIT extends AdvisorHttpContract {
         .isEqualTo(System.getProperty("container.uid", "65532"));
     assertThat(inspect.getHostConfig().getReadonlyRootfs()).isTrue();
     assertThat(inspect.getState().getRunning())
-        .as("the service started and keeps running without writing to /")
+        .as("with / read-only, the service started, answered the contract and still runs")
         .isTrue();
+  }
+
+  @Test
+  void carriesOciLabelsThatIdentifyTheBuild() throws Exception {
+    Map<String, String> labels =
+        ContainerEngine.client()
+            .inspectImageCmd(ContainerEngine.image())
+            .exec()
+            .getConfig()
+            .getLabels();
+
+    assertThat(labels)
+        .containsEntry("org.opencontainers.image.licenses", "Apache-2.0")
+        .containsEntry("org.opencontainers.image.version", System.getProperty("project.version"));
+    assertThat(URI.create(labels.get("org.opencontainers.image.source")).getPath())
+        .as("the repository, not a module path appended to it")
+        .doesNotContain("container-jib");
+    assertThat(labels.get("org.opencontainers.image.revision"))
+        .as("the git commit the image was built from")
+        .matches("[0-9a-f]{40}");
   }
 }

@@ -44,6 +44,18 @@ final class ContainerEngine {
         client().loadImageCmd(in).exec();
       }
       loadedImage = Files.readString(id, StandardCharsets.UTF_8).strip();
+      String image = loadedImage;
+      // Leave the engine as it was found: the image goes when the test JVM does.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      client().removeImageCmd(image).withForce(true).exec();
+                    } catch (RuntimeException e) {
+                      // Already gone, or the engine went first: nothing to clean up.
+                    }
+                  }));
       assertThat(client().inspectImageCmd(loadedImage).exec().getId())
           .as("the engine knows the image Jib built")
           .contains(loadedImage.replace("sha256:", ""));

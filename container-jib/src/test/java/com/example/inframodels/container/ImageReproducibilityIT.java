@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,9 +58,10 @@ class ImageReproducibilityIT {
   void sameSourcesGiveTheSameDigest() throws Exception {
     Path rebuilt = build();
 
-    assertThat(digest(rebuilt))
-        .as("image digest of a rebuild in %s", copy)
-        .isEqualTo(digest(original));
+    String recorded =
+        Files.readString(Path.of(System.getProperty("container.image.digest"))).strip();
+    assertThat(digest(original)).as("target/jib-image.digest").isEqualTo(recorded);
+    assertThat(digest(rebuilt)).as("image digest of a rebuild in %s", copy).isEqualTo(recorded);
   }
 
   @Test
@@ -91,12 +93,42 @@ class ImageReproducibilityIT {
         .containsExactly(before.size() - 1);
   }
 
+  @Test
+  @Order(3)
+  void readmesDockerBuildCommandLoadsTheImageIntoPodman() throws Exception {
+    String podman = onPath("podman");
+    String command =
+        Files.readAllLines(copy.resolve("container-jib/README.md")).stream()
+            .filter(line -> line.startsWith("./mvnw") && line.contains("jib:dockerBuild"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no jib:dockerBuild command in the README"));
+    List<String> arguments =
+        new ArrayList<>(List.of(command.replace("\"$(command -v podman)\"", podman).split("\\s+")));
+    arguments.addAll(List.of("-B", "-q", "-o"));
+
+    run(arguments);
+    Process exists =
+        new ProcessBuilder(podman, "image", "exists", "infra-advisor:" + version()).start();
+    boolean loaded = exists.waitFor(1, TimeUnit.MINUTES) && exists.exitValue() == 0;
+    new ProcessBuilder(podman, "rmi", "--force", "infra-advisor:" + version())
+        .start()
+        .waitFor(1, TimeUnit.MINUTES);
+
+    assertThat(loaded).as("podman knows infra-advisor:%s after `%s`", version(), command).isTrue();
+  }
+
   /** `package` in the copy, offline, without tests; returns the image tar it wrote. */
   private static Path build() throws IOException, InterruptedException {
+    run(
+        List.of(
+            "./mvnw", "-B", "-q", "-o", "-pl", "container-jib", "-am", "package", "-DskipTests"));
+    return copy.resolve("container-jib/target/jib-image.tar");
+  }
+
+  private static void run(List<String> command) throws IOException, InterruptedException {
     Path log = copy.resolve("build.log");
     Process maven =
-        new ProcessBuilder(
-                "./mvnw", "-B", "-q", "-o", "-pl", "container-jib", "-am", "package", "-DskipTests")
+        new ProcessBuilder(command)
             .directory(copy.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
@@ -106,9 +138,26 @@ class ImageReproducibilityIT {
       maven.destroyForcibly();
     }
     assertThat(done && maven.exitValue() == 0)
-        .as("rebuild in %s; log:%n%s", copy, Files.readString(log))
+        .as("%s in %s; log:%n%s", String.join(" ", command), copy, Files.readString(log))
         .isTrue();
-    return copy.resolve("container-jib/target/jib-image.tar");
+  }
+
+  private static String version() {
+    return System.getProperty("project.version");
+  }
+
+  private static String onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path candidate = Path.of(dir, tool);
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    String reason = tool + " not on PATH";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError(reason + " (CI=true: the CI machine must provide it)");
+    }
+    return Assumptions.abort(reason);
   }
 
   private static String digest(Path imageTar) throws IOException, InterruptedException {

@@ -165,14 +165,33 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probesSpringBootsHealthGroupsOnTheNamedPort() {
+    void probesSpringBootsHealthGroupsOnTheNamedPort() throws IOException {
+      Properties app = applicationProperties();
+      String base = app.getProperty("management.endpoints.web.base-path", "/actuator");
+
       Probe startup = container.getStartupProbe();
       Probe liveness = container.getLivenessProbe();
       Probe readiness = container.getReadinessProbe();
 
-      assertHttpGet(startup, "/actuator/health/liveness");
-      assertHttpGet(liveness, "/actuator/health/liveness");
-      assertHttpGet(readiness, "/actuator/health/readiness");
+      assertThat(app.getProperty("management.endpoint.health.probes.enabled"))
+          .as("Spring Boot serves the liveness and readiness groups")
+          .isEqualTo("true");
+      assertThat(app.getProperty("management.server.port"))
+          .as("the actuator listens on the application's port, the one the probes name")
+          .isNull();
+      assertHttpGet(startup, base + "/health/liveness");
+      assertHttpGet(liveness, base + "/health/liveness");
+      assertHttpGet(readiness, base + "/health/readiness");
+    }
+
+    @Test
+    void isThePodsOnlyContainer() {
+      PodSpec pod = deployment().getSpec().getTemplate().getSpec();
+
+      assertThat(pod.getContainers())
+          .as("a second container would escape every check made here")
+          .hasSize(1);
+      assertThat(pod.getInitContainers()).isNullOrEmpty();
     }
 
     @Test
@@ -204,6 +223,7 @@ class KubernetesManifestsTest {
     private void assertHttpGet(Probe probe, String path) {
       HTTPGetAction httpGet = probe.getHttpGet();
       assertThat(httpGet.getPath()).isEqualTo(path);
+      assertThat(httpGet.getScheme()).as("the service speaks plain HTTP").isIn(null, "HTTP");
       assertThat(httpGet.getPort())
           .as("probes follow the named container port")
           .isEqualTo(new IntOrString("http"));
@@ -230,8 +250,14 @@ class KubernetesManifestsTest {
 
     @Test
     void cannotWriteTheImageOrGainPrivileges() {
+      long uid = Long.parseLong(requiredProperty("container.uid"));
       SecurityContext context = advisorContainer(deployment()).getSecurityContext();
 
+      assertThat(context.getRunAsUser())
+          .as("a container-level user would override the pod's")
+          .isIn(null, uid);
+      assertThat(context.getRunAsNonRoot()).isIn(null, true);
+      assertThat(context.getPrivileged()).isIn(null, false);
       assertThat(context.getReadOnlyRootFilesystem()).isTrue();
       assertThat(context.getAllowPrivilegeEscalation()).isFalse();
       assertThat(context.getCapabilities().getDrop()).containsExactly("ALL");
@@ -381,6 +407,28 @@ class KubernetesManifestsTest {
       assertThat(rollingUpdate.getMaxSurge())
           .as("with nothing unavailable, a rollout needs a surge to make progress")
           .isNotEqualTo(new IntOrString(0));
+    }
+  }
+
+  @Nested
+  class Namespaces {
+
+    @Test
+    void allManifestsShareOneNamespace() {
+      List<String> namespaces =
+          List.of(
+                  deployment().getMetadata(),
+                  read("service.yaml", Service.class).getMetadata(),
+                  read("hpa.yaml", HorizontalPodAutoscaler.class).getMetadata(),
+                  read("pdb.yaml", PodDisruptionBudget.class).getMetadata())
+              .stream()
+              .map(meta -> String.valueOf(meta.getNamespace()))
+              .distinct()
+              .toList();
+
+      assertThat(namespaces)
+          .as("the Service, HPA and PDB only see a Deployment in their own namespace")
+          .hasSize(1);
     }
   }
 
