@@ -1,0 +1,87 @@
+package com.example.inframodels.lambda;
+
+import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.AdvisorJson;
+import com.example.inframodels.core.api.ApiRequest;
+import com.example.inframodels.core.api.ApiResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * API Gateway HTTP API events (payload format 2.0) to the contract and back. Anything that is not
+ * such an event is taken as a workload sent directly to the function: an estimate request.
+ */
+final class ApiGatewayHttp {
+
+  private ApiGatewayHttp() {}
+
+  /** The contract's request for one Lambda input document. */
+  static ApiRequest toApiRequest(byte[] input) {
+    JsonNode event;
+    try {
+      event = AdvisorJson.mapper().readTree(input);
+    } catch (JacksonException e) {
+      event = null;
+    }
+    JsonNode http = event == null ? null : event.path("requestContext").path("http");
+    if (http == null || !http.isObject()) {
+      // A direct invocation: the input is the workload itself, its mistakes answered as 400s.
+      return new ApiRequest("POST", AdvisorApi.ESTIMATE_PATH, AdvisorApi.JSON, input);
+    }
+    String body = event.path("body").isString() ? event.path("body").asString() : "";
+    byte[] bytes =
+        event.path("isBase64Encoded").asBoolean(false)
+            ? decodeBase64(body)
+            : body.getBytes(StandardCharsets.UTF_8);
+    String path = event.path("rawPath").isString() ? event.path("rawPath").asString() : null;
+    if (path == null) {
+      path = http.path("path").asString("/");
+    }
+    return new ApiRequest(
+        http.path("method").asString("GET"),
+        path,
+        header(event.path("headers"), "content-type"),
+        bytes);
+  }
+
+  /** The contract's response as API Gateway expects it back from the function. */
+  static byte[] toEventResponse(ApiResponse response) {
+    ObjectNode out = AdvisorJson.mapper().createObjectNode();
+    out.put("statusCode", response.status());
+    ObjectNode headers = out.putObject("headers");
+    for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      headers.put(header.getKey(), header.getValue());
+    }
+    out.put("body", new String(response.body(), StandardCharsets.UTF_8));
+    out.put("isBase64Encoded", false);
+    return AdvisorJson.write(out);
+  }
+
+  /** API Gateway lower-cases header names in 2.0 events; match without case anyway. */
+  private static String header(JsonNode headers, String name) {
+    if (!headers.isObject()) {
+      return null;
+    }
+    for (Iterator<String> names = headers.propertyNames().iterator(); names.hasNext(); ) {
+      String candidate = names.next();
+      if (candidate.equalsIgnoreCase(name)) {
+        return headers.get(candidate).asString(null);
+      }
+    }
+    return null;
+  }
+
+  /** A body that claims base64 but is not is as malformed as bad JSON: hand the contract junk. */
+  private static byte[] decodeBase64(String body) {
+    try {
+      return Base64.getDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      return new byte[] {(byte) 0xff};
+    }
+  }
+}

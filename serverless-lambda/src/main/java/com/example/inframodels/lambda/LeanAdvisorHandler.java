@@ -1,0 +1,39 @@
+package com.example.inframodels.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.PriceCatalogues;
+import com.example.inframodels.core.estimate.Estimator;
+import com.example.inframodels.core.runtime.RuntimeDetector;
+import com.example.inframodels.core.runtime.StartupClock;
+import com.example.inframodels.core.runtime.SystemView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The advisor on aws-lambda-java-core alone: no framework, app-core's domain and contract called
+ * directly. Everything expensive happens once, in the init phase (static initialisation), which is
+ * also when the cold start is over.
+ */
+public final class LeanAdvisorHandler implements RequestStreamHandler {
+
+  private static final StartupClock CLOCK = new StartupClock();
+
+  private static final AdvisorApi API =
+      new AdvisorApi(
+          new Estimator(PriceCatalogues.bundledOr(System.getenv("ADVISOR_PRICE_CATALOGUE"))),
+          new RuntimeDetector(SystemView.live(), CLOCK)::detect);
+
+  static {
+    CLOCK.markReady();
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    byte[] request = input.readAllBytes();
+    output.write(ApiGatewayHttp.toEventResponse(API.handle(ApiGatewayHttp.toApiRequest(request))));
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Serverless: the advisor as AWS Lambda handlers. They translate API Gateway HTTP API (payload 2.0)
+ * events, or a workload sent directly, into app-core's contract and back; nothing else.
+ */
+package com.example.inframodels.lambda;
