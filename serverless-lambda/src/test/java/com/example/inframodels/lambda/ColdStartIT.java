@@ -1,0 +1,65 @@
+package com.example.inframodels.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.ContractRequest;
+import com.example.inframodels.core.contract.ContractResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records each handler's cold start — JVM launch to the first response through the runtime client —
+ * over fresh JVMs, into target/cold-start.txt. A measurement kept with the build, not a timed
+ * assertion: only that every cold invocation answered is checked.
+ */
+class ColdStartIT {
+
+  private static final int RUNS = 5;
+
+  @Test
+  void recordsTheLeanHandlersColdStart() throws Exception {
+    List<Long> millis = new ArrayList<>();
+    for (int run = 0; run < RUNS; run++) {
+      try (LambdaRuntimeApi api = new LambdaRuntimeApi();
+          LambdaRuntimeProcess runtime =
+              LambdaRuntimeProcess.start(LeanHandlerRuntimeIT.HANDLER, api, "cold-start")) {
+        LambdaRuntimeApi.Answer answer =
+            api.invoke(
+                LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
+                Duration.ofSeconds(60));
+        Instant answered = Instant.now();
+        ContractResponse response = LeanHandlerContractTest.response(answer.body());
+
+        assertThat(response.status()).as(runtime.logText()).isEqualTo(200);
+        millis.add(Duration.between(runtime.launchedAt, answered).toMillis());
+      }
+    }
+
+    record("lean", millis);
+  }
+
+  private static void record(String handler, List<Long> millis) throws IOException {
+    List<Long> sorted = millis.stream().sorted().toList();
+    String line =
+        handler
+            + " handler cold start (JVM launch to first response), "
+            + RUNS
+            + " runs: "
+            + millis
+            + " ms, median "
+            + sorted.get(sorted.size() / 2)
+            + " ms";
+    System.out.println(line);
+    Files.writeString(
+        Path.of("target", "cold-start.txt"),
+        line + System.lineSeparator(),
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+}
