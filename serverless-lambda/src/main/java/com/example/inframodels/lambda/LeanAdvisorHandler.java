@@ -3,6 +3,7 @@ package com.example.inframodels.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.ApiGatewayEvents;
 import com.example.inframodels.core.api.PriceCatalogues;
 import com.example.inframodels.core.estimate.Estimator;
 import com.example.inframodels.core.runtime.RuntimeDetector;
@@ -34,6 +35,7 @@ public final class LeanAdvisorHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     byte[] request = input.readAllBytes();
-    output.write(ApiGatewayHttp.toEventResponse(API.handle(ApiGatewayHttp.toApiRequest(request))));
+    output.write(
+        ApiGatewayEvents.toOutput(request, API.handle(ApiGatewayEvents.toApiRequest(request))));
   }
 }

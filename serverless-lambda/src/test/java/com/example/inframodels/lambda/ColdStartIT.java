@@ -24,15 +24,23 @@ class ColdStartIT {
 
   @Test
   void recordsTheLeanHandlersColdStart() throws Exception {
+    record("lean", coldStarts(LeanHandlerRuntimeIT.HANDLER));
+  }
+
+  @Test
+  void recordsTheSpringHandlersColdStart() throws Exception {
+    record("spring", coldStarts(SpringHandlerRuntimeIT.HANDLER));
+  }
+
+  private static List<Long> coldStarts(String handler) throws Exception {
     List<Long> millis = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       try (LambdaRuntimeApi api = new LambdaRuntimeApi();
-          LambdaRuntimeProcess runtime =
-              LambdaRuntimeProcess.start(LeanHandlerRuntimeIT.HANDLER, api, "cold-start")) {
+          LambdaRuntimeProcess runtime = LambdaRuntimeProcess.start(handler, api, "cold-start")) {
         LambdaRuntimeApi.Answer answer =
             api.invoke(
                 LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(120));
         Instant answered = Instant.now();
         ContractResponse response = LeanHandlerContractTest.response(answer.body());
 
@@ -40,8 +48,7 @@ class ColdStartIT {
         millis.add(Duration.between(runtime.launchedAt, answered).toMillis());
       }
     }
-
-    record("lean", millis);
+    return millis;
   }
 
   private static void record(String handler, List<Long> millis) throws IOException {

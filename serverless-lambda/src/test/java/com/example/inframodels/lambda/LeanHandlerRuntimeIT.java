@@ -2,70 +2,29 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.contract.AdvisorContract;
-import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
-import com.example.inframodels.core.contract.ContractResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The whole contract through the built jar, run by the official runtime interface client in its own
  * JVM, each request an API Gateway HTTP API event: the lean handler as Lambda runs it.
  */
-class LeanHandlerRuntimeIT extends AdvisorContract {
+class LeanHandlerRuntimeIT extends RuntimeClientContract {
 
   static final String HANDLER = "com.example.inframodels.lambda.LeanAdvisorHandler";
 
-  private static LambdaRuntimeApi api;
-  private static LambdaRuntimeProcess runtime;
-
-  @BeforeAll
-  static void startTheRuntime() throws Exception {
-    api = new LambdaRuntimeApi();
-    runtime = LambdaRuntimeProcess.start(HANDLER, api, "lean");
-    api.firstPoll().get(60, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void stopTheRuntime() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (api != null) {
-      api.close();
-    }
+  @Override
+  protected String handler() {
+    return HANDLER;
   }
 
   @Override
-  protected ContractClient client() {
-    return request -> {
-      LambdaRuntimeApi.Answer answer =
-          api.invoke(LeanHandlerContractTest.event(request), Duration.ofSeconds(30));
-      assertThat(answer.error())
-          .as(
-              "a function error instead of a response: %s%n%s",
-              new String(answer.body(), StandardCharsets.UTF_8), runtime.logText())
-          .isFalse();
-      return LeanHandlerContractTest.response(answer.body());
-    };
-  }
-
-  @Test
-  void reportsServerlessWithLambdasEvidence() throws Exception {
-    ContractResponse response = send(ContractRequest.get("/runtime"));
-
-    JsonNode report = json(response);
-    assertThat(report.get("model").asString()).isEqualTo("SERVERLESS");
-    assertThat(report.get("evidence").toString())
-        .contains("env AWS_LAMBDA_FUNCTION_NAME=infra-advisor-lean");
-    assertThat(report.get("supervisor").asString()).isEqualTo("lambda");
+  protected String name() {
+    return "lean";
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.example.inframodels.core.function;
 
 import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.ApiGatewayEvents;
 import com.example.inframodels.core.api.ApiRequest;
 import com.example.inframodels.core.api.PriceCatalogues;
 import com.example.inframodels.core.estimate.Estimator;
@@ -25,7 +26,7 @@ import org.springframework.messaging.Message;
  *
  * <ul>
  *   <li>{@value #ADVISOR}: the whole HTTP contract, routed by the {@link AdvisorMessages#METHOD}
- *       and {@link AdvisorMessages#PATH} headers;
+ *       and {@link AdvisorMessages#PATH} headers, or taken from an API Gateway event;
  *   <li>{@value #ESTIMATE}: a workload in, an estimate (or a problem) out;
  *   <li>{@value #RUNTIME}: the runtime report.
  * </ul>
@@ -71,9 +72,19 @@ public class AdvisorFunctions {
     return new AdvisorApi(estimator, detector::detect);
   }
 
+  /**
+   * The whole contract. Over HTTP (this module's servlet filter) the request arrives as headers and
+   * body; from Spring Cloud Function's AWS adapter as the API Gateway event itself, or as a
+   * workload sent directly to the function.
+   */
   @Bean(ADVISOR)
   Function<Message<byte[]>, Message<byte[]>> advisor(AdvisorApi api) {
-    return request -> AdvisorMessages.toMessage(api.handle(AdvisorMessages.toApiRequest(request)));
+    return request ->
+        AdvisorMessages.toMessage(
+            api.handle(
+                request.getHeaders().containsKey(AdvisorMessages.METHOD)
+                    ? AdvisorMessages.toApiRequest(request)
+                    : ApiGatewayEvents.toApiRequest(request.getPayload())));
   }
 
   /** A direct call with a workload: the body is taken as JSON unless a content type says else. */

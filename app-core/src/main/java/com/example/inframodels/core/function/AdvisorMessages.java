@@ -71,10 +71,10 @@ public final class AdvisorMessages {
     MessageBuilder<byte[]> builder =
         MessageBuilder.withPayload(response.body()).setHeader(STATUS, response.status());
     for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      // Under its HTTP name for adapters that copy headers out (AWS), and under Spring's.
+      builder.setHeader(header.getKey(), header.getValue());
       if (header.getKey().equalsIgnoreCase("Content-Type")) {
         builder.setHeader(MessageHeaders.CONTENT_TYPE, header.getValue());
-      } else {
-        builder.setHeader(header.getKey(), header.getValue());
       }
     }
     return builder.build();

@@ -1,9 +1,5 @@
-package com.example.inframodels.lambda;
+package com.example.inframodels.core.api;
 
-import com.example.inframodels.core.api.AdvisorApi;
-import com.example.inframodels.core.api.AdvisorJson;
-import com.example.inframodels.core.api.ApiRequest;
-import com.example.inframodels.core.api.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -13,15 +9,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * API Gateway HTTP API events (payload format 2.0) to the contract and back. Anything that is not
- * such an event is taken as a workload sent directly to the function: an estimate request.
+ * AWS Lambda's view of the contract: API Gateway HTTP API events (payload format 2.0) to the
+ * contract and back. Anything that is not such an event is taken as a workload sent directly to the
+ * function: an estimate request. Plain Jackson, so a handler without a framework can use it.
  */
-final class ApiGatewayHttp {
+public final class ApiGatewayEvents {
 
-  private ApiGatewayHttp() {}
+  private ApiGatewayEvents() {}
 
   /** The contract's request for one Lambda input document. */
-  static ApiRequest toApiRequest(byte[] input) {
+  public static ApiRequest toApiRequest(byte[] input) {
     JsonNode event;
     try {
       event = AdvisorJson.mapper().readTree(input);
@@ -49,8 +46,24 @@ final class ApiGatewayHttp {
         bytes);
   }
 
+  /**
+   * The function's output for one input: an HTTP API response for an event, the response body alone
+   * (the estimate, or the problem) for a direct invocation.
+   */
+  public static byte[] toOutput(byte[] input, ApiResponse response) {
+    return isHttpEvent(input) ? toEventResponse(response) : response.body();
+  }
+
+  static boolean isHttpEvent(byte[] input) {
+    try {
+      return AdvisorJson.mapper().readTree(input).path("requestContext").path("http").isObject();
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
   /** The contract's response as API Gateway expects it back from the function. */
-  static byte[] toEventResponse(ApiResponse response) {
+  public static byte[] toEventResponse(ApiResponse response) {
     ObjectNode out = AdvisorJson.mapper().createObjectNode();
     out.put("statusCode", response.status());
     ObjectNode headers = out.putObject("headers");

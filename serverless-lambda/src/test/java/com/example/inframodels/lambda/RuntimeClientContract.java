@@ -1,0 +1,89 @@
+package com.example.inframodels.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.ContractClient;
+import com.example.inframodels.core.contract.ContractRequest;
+import com.example.inframodels.core.contract.ContractResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole contract through the built jar, run by the official runtime interface client in its own
+ * JVM, each request an API Gateway HTTP API event: a handler as Lambda runs it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RuntimeClientContract extends AdvisorContract {
+
+  private LambdaRuntimeApi api;
+  private LambdaRuntimeProcess runtime;
+
+  /** The handler string, as in a function's configuration. */
+  protected abstract String handler();
+
+  /** A short name for the function and its log file. */
+  protected abstract String name();
+
+  @BeforeAll
+  void startTheRuntime() throws Exception {
+    api = new LambdaRuntimeApi();
+    runtime = LambdaRuntimeProcess.start(handler(), api, name());
+    api.firstPoll().get(120, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  void stopTheRuntime() throws Exception {
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Override
+  protected ContractClient client() {
+    return request ->
+        LeanHandlerContractTest.response(invoke(LeanHandlerContractTest.event(request)));
+  }
+
+  protected byte[] invoke(byte[] input) throws Exception {
+    LambdaRuntimeApi.Answer answer = api.invoke(input, Duration.ofSeconds(60));
+    assertThat(answer.error())
+        .as(
+            "a function error instead of a response: %s%n%s",
+            new String(answer.body(), StandardCharsets.UTF_8), runtime.logText())
+        .isFalse();
+    return answer.body();
+  }
+
+  @Test
+  void reportsServerlessWithLambdasEvidence() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/runtime"));
+
+    JsonNode report = json(response);
+    assertThat(report.get("model").asString()).isEqualTo("SERVERLESS");
+    assertThat(report.get("evidence").toString())
+        .contains("env AWS_LAMBDA_FUNCTION_NAME=infra-advisor-" + name());
+    assertThat(report.get("supervisor").asString()).isEqualTo("lambda");
+  }
+
+  @Test
+  void estimatesAWorkloadInvokedDirectly() throws Exception {
+    byte[] output = invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode estimate = LeanHandlerContractTest.mapper().readTree(output);
+    assertThat(estimate.get("cheapest").asString())
+        .as(
+            "the estimate itself, not an HTTP response: %s",
+            new String(output, StandardCharsets.UTF_8))
+        .isEqualTo("SERVERLESS");
+  }
+}
