@@ -1,0 +1,195 @@
+package com.example.inframodels.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.contract.ContractRequest;
+import com.example.inframodels.core.contract.ContractResponse;
+import com.example.inframodels.core.contract.RawHttp;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The deployable jar on LocalStack's Lambda, deployed with the AWS SDK v2 as a pipeline would:
+ * create each function (java21), wait until it is Active, invoke it directly, then over HTTP
+ * through a function URL — LocalStack's free edition has function URLs, not HTTP APIs; the SAM
+ * template's routes are checked by SamTemplateIT.
+ *
+ * <p>Needs a Docker-compatible engine that can pull {@code localstack/localstack:4.14.0} (the last
+ * tag that starts without an auth token; set LOCALSTACK_AUTH_TOKEN and -Dlocalstack.image=... for
+ * newer ones) and LocalStack's Lambda images. Skipped, with that reason, where they cannot be
+ * pulled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalStackLambdaIT {
+
+  private static final String ROLE = "arn:aws:iam::000000000000:role/infra-advisor";
+
+  private LocalStackContainer localstack;
+  private LambdaClient lambda;
+
+  @BeforeAll
+  void startLocalStack() throws Exception {
+    DockerImageName image =
+        DockerImageName.parse(
+                System.getProperty("localstack.image", "localstack/localstack:4.14.0"))
+            .asCompatibleSubstituteFor("localstack/localstack");
+    assumeTrue(
+        DockerClientFactory.instance().isDockerAvailable(),
+        "no Docker-compatible engine reachable: LocalStack runs in a container");
+    assumeTrue(
+        imageAvailable(image.asCanonicalNameString()),
+        "cannot pull " + image.asCanonicalNameString() + ": no container registry reachable");
+    localstack = new LocalStackContainer(image).withServices("lambda");
+    String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
+    if (token != null && !token.isBlank()) {
+      localstack.withEnv("LOCALSTACK_AUTH_TOKEN", token);
+    }
+    localstack.start();
+    lambda =
+        LambdaClient.builder()
+            .endpointOverride(localstack.getEndpoint())
+            .region(Region.of(localstack.getRegion()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        localstack.getAccessKey(), localstack.getSecretKey())))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    byte[] jar = Files.readAllBytes(Path.of(System.getProperty("lambda.jar")));
+    deploy("infra-advisor-lean", LeanHandlerRuntimeIT.HANDLER, jar);
+    deploy("infra-advisor-spring", SpringHandlerRuntimeIT.HANDLER, jar);
+  }
+
+  @AfterAll
+  void stopLocalStack() {
+    if (lambda != null) {
+      lambda.close();
+    }
+    if (localstack != null) {
+      localstack.stop();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"infra-advisor-lean", "infra-advisor-spring"})
+  void estimatesAWorkloadInvokedDirectly(String function) {
+    InvokeResponse response =
+        lambda.invoke(
+            invoke ->
+                invoke
+                    .functionName(function)
+                    .payload(SdkBytes.fromUtf8String(AdvisorContract.SAMPLE_WORKLOAD)));
+
+    JsonNode estimate = LeanHandlerContractTest.mapper().readTree(response.payload().asByteArray());
+    assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+    assertThat(estimate.get("cheapest").asString()).isEqualTo("SERVERLESS");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"infra-advisor-lean", "infra-advisor-spring"})
+  void answersAnHttpApiEventWithTheContractsResponse(String function) {
+    InvokeResponse response =
+        lambda.invoke(
+            invoke ->
+                invoke
+                    .functionName(function)
+                    .payload(
+                        SdkBytes.fromByteArray(
+                            LeanHandlerContractTest.event(ContractRequest.get("/runtime")))));
+
+    ContractResponse runtime = LeanHandlerContractTest.response(response.payload().asByteArray());
+    assertThat(runtime.status()).as(runtime.body()).isEqualTo(200);
+    assertThat(runtime.body()).contains("\"SERVERLESS\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"infra-advisor-lean", "infra-advisor-spring"})
+  void servesTheContractOverAFunctionUrl(String function) throws Exception {
+    URI url =
+        URI.create(
+            lambda
+                .createFunctionUrlConfig(
+                    create -> create.functionName(function).authType(FunctionUrlAuthType.NONE))
+                .functionUrl());
+    InetSocketAddress edge =
+        new InetSocketAddress(localstack.getHost(), localstack.getMappedPort(4566));
+    byte[] body = AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8);
+
+    ContractResponse estimate =
+        RawHttp.exchange(
+            edge,
+            "POST /estimate HTTP/1.1\r\nHost: "
+                + url.getHost()
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length
+                + "\r\nConnection: close\r\n\r\n"
+                + AdvisorContract.SAMPLE_WORKLOAD);
+    ContractResponse notFound =
+        RawHttp.exchange(
+            edge,
+            "GET /nowhere HTTP/1.1\r\nHost: " + url.getHost() + "\r\nConnection: close\r\n\r\n");
+
+    assertThat(estimate.status()).as(estimate.body()).isEqualTo(200);
+    assertThat(estimate.body()).contains("\"cheapest\"");
+    assertThat(notFound.status()).as(notFound.body()).isEqualTo(404);
+    assertThat(notFound.mediaType()).isEqualTo("application/problem+json");
+  }
+
+  private void deploy(String name, String handler, byte[] jar) {
+    lambda.createFunction(
+        create ->
+            create
+                .functionName(name)
+                .runtime(Runtime.JAVA21)
+                .handler(handler)
+                .role(ROLE)
+                .memorySize(1024)
+                // The first invocation may wait for LocalStack to pull the java21 image.
+                .timeout(120)
+                .code(code -> code.zipFile(SdkBytes.fromByteArray(jar))));
+    lambda.waiter().waitUntilFunctionActiveV2(get -> get.functionName(name));
+  }
+
+  /** Present in the engine, or pulled within a minute. */
+  private static boolean imageAvailable(String image) {
+    var client = DockerClientFactory.instance().client();
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (RuntimeException notPresent) {
+      try {
+        return client
+            .pullImageCmd(image)
+            .start()
+            .awaitCompletion(Duration.ofMinutes(5).toSeconds(), TimeUnit.SECONDS);
+      } catch (RuntimeException | InterruptedException cannotPull) {
+        return false;
+      }
+    }
+  }
+}
