@@ -32,11 +32,23 @@ class ColdStartIT {
     record("spring", coldStarts(SpringHandlerRuntimeIT.HANDLER));
   }
 
+  @Test
+  void recordsAHelloWorldHandlersColdStartForComparison() throws Exception {
+    record(
+        "hello-world",
+        coldStarts(Path.of("target/test-classes"), HelloWorldHandler.class.getName()));
+  }
+
   private static List<Long> coldStarts(String handler) throws Exception {
+    return coldStarts(Path.of(System.getProperty("lambda.jar")), handler);
+  }
+
+  private static List<Long> coldStarts(Path code, String handler) throws Exception {
     List<Long> millis = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       try (LambdaRuntimeApi api = new LambdaRuntimeApi();
-          LambdaRuntimeProcess runtime = LambdaRuntimeProcess.start(handler, api, "cold-start")) {
+          LambdaRuntimeProcess runtime =
+              LambdaRuntimeProcess.start(code, handler, api, "cold-start", java.util.Map.of())) {
         LambdaRuntimeApi.Answer answer =
             api.invoke(
                 LeanHandlerContractTest.event(ContractRequest.get("/runtime")),

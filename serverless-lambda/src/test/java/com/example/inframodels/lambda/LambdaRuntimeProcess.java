@@ -35,10 +35,19 @@ final class LambdaRuntimeProcess implements AutoCloseable {
       String handler, LambdaRuntimeApi api, String name, Map<String, String> extraEnv)
       throws IOException {
     Path jar = Path.of(System.getProperty("lambda.jar", "target/none.jar"));
-    Path client = Path.of(System.getProperty("lambda.runtime.client", "target/none"));
     assertThat(jar)
         .as("the deployable jar built by `package` (shade, classifier aws)")
         .isRegularFile();
+    return start(jar, handler, api, name, extraEnv);
+  }
+
+  /** Any code location: the deployable jar, or a directory of classes. */
+  static LambdaRuntimeProcess start(
+      Path code, String handler, LambdaRuntimeApi api, String name, Map<String, String> extraEnv)
+      throws IOException {
+    Path jar = code;
+    Path client = Path.of(System.getProperty("lambda.runtime.client", "target/none"));
+    assertThat(jar).as("the function's code").exists();
     assertThat(client).as("the runtime client copied by the build").isDirectory();
     Path log = Path.of("target", name + ".log");
     ProcessBuilder builder =
