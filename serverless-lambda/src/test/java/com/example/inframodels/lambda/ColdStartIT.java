@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,8 @@ class ColdStartIT {
 
   private static final int RUNS = 5;
 
+  static final String TIERED_STOP_AT_C1 = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
   @Test
   void recordsTheLeanHandlersColdStart() throws Exception {
     record("lean", coldStarts(LeanHandlerRuntimeIT.HANDLER));
@@ -30,6 +33,17 @@ class ColdStartIT {
   @Test
   void recordsTheSpringHandlersColdStart() throws Exception {
     record("spring", coldStarts(SpringHandlerRuntimeIT.HANDLER));
+  }
+
+  /** The JVM options template.yaml sets: C1 only, which AWS suggests for short functions. */
+  @Test
+  void recordsBothHandlersWithTheTemplatesJvmOptions() throws Exception {
+    Map<String, String> options = Map.of("JAVA_TOOL_OPTIONS", TIERED_STOP_AT_C1);
+    Path jar = Path.of(System.getProperty("lambda.jar"));
+
+    record("lean, " + TIERED_STOP_AT_C1, coldStarts(jar, LeanHandlerRuntimeIT.HANDLER, options));
+    record(
+        "spring, " + TIERED_STOP_AT_C1, coldStarts(jar, SpringHandlerRuntimeIT.HANDLER, options));
   }
 
   @Test
@@ -44,11 +58,16 @@ class ColdStartIT {
   }
 
   private static List<Long> coldStarts(Path code, String handler) throws Exception {
+    return coldStarts(code, handler, Map.of());
+  }
+
+  private static List<Long> coldStarts(Path code, String handler, Map<String, String> env)
+      throws Exception {
     List<Long> millis = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       try (LambdaRuntimeApi api = new LambdaRuntimeApi();
           LambdaRuntimeProcess runtime =
-              LambdaRuntimeProcess.start(code, handler, api, "cold-start", java.util.Map.of())) {
+              LambdaRuntimeProcess.start(code, handler, api, "cold-start", env)) {
         LambdaRuntimeApi.Answer answer =
             api.invoke(
                 LeanHandlerContractTest.event(ContractRequest.get("/runtime")),

@@ -3,7 +3,6 @@ package com.example.inframodels.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -81,7 +80,13 @@ class SamTemplateIT {
   }
 
   @Test
-  void snapshotsPublishedVersionsOnJava21() throws IOException {
+  void setsTheJvmOptionsTheColdStartWasMeasuredWith() {
+    assertThat(TEMPLATE.at("/Globals/Function/Environment/Variables/JAVA_TOOL_OPTIONS").asString())
+        .isEqualTo(ColdStartIT.TIERED_STOP_AT_C1);
+  }
+
+  @Test
+  void snapshotsPublishedVersionsOnJava21() {
     JsonNode function = TEMPLATE.at("/Globals/Function");
 
     assertThat(function.get("Runtime").asString()).isEqualTo("java21");
