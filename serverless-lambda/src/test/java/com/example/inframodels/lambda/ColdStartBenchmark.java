@@ -1,0 +1,54 @@
+package com.example.inframodels.lambda;
+
+import com.example.inframodels.core.contract.ContractRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cold start of any Lambda jar under the same runtime client and Runtime API as the ITs, to compare
+ * this module's handlers with another function. From the repository root:
+ *
+ * <pre>
+ * ./mvnw -pl serverless-lambda -am verify -Dit.test=ColdStartIT   # builds and copies the client
+ * ./mvnw -pl serverless-lambda exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=com.example.inframodels.lambda.ColdStartBenchmark \
+ *   -Dexec.args="/path/to/function.jar org.springframework.cloud.function.adapter.aws.FunctionInvoker 5"
+ * </pre>
+ *
+ * Each run is a fresh JVM; the first event is an HTTP API {@code GET /runtime}, whatever the
+ * function makes of it. Prints each run and the median, in milliseconds.
+ */
+public final class ColdStartBenchmark {
+
+  private ColdStartBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path code = Path.of(args[0]);
+    String handler = args[1];
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    System.setProperty(
+        "lambda.runtime.client",
+        System.getProperty("lambda.runtime.client", "target/lambda-runtime-client"));
+    List<Long> millis = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      try (LambdaRuntimeApi api = new LambdaRuntimeApi();
+          LambdaRuntimeProcess runtime =
+              LambdaRuntimeProcess.start(code, handler, api, "benchmark", Map.of())) {
+        LambdaRuntimeApi.Answer answer =
+            api.invoke(
+                LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
+                Duration.ofSeconds(120));
+        long elapsed = Duration.between(runtime.launchedAt, Instant.now()).toMillis();
+        System.out.printf(
+            "run %d: %d ms (%s)%n", run, elapsed, answer.error() ? "function error" : "answered");
+        millis.add(elapsed);
+      }
+    }
+    List<Long> sorted = millis.stream().sorted().toList();
+    System.out.printf("median of %d: %d ms%n", runs, sorted.get(sorted.size() / 2));
+  }
+}
