@@ -117,7 +117,10 @@ class ImageReproducibilityIT {
     assertThat(loaded).as("podman knows infra-advisor:%s after `%s`", version(), command).isTrue();
   }
 
-  /** `package` in the copy, offline, without tests; returns the image tar it wrote. */
+  /**
+   * `package` in the copy, offline; returns the image tar it wrote. -DskipTests because the copy
+   * is only here to rebuild the image: its tests are the ones this very build is running.
+   */
   private static Path build() throws IOException, InterruptedException {
     run(
         List.of(
