@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.Poll;
+import com.example.inframodels.core.testing.RequiredTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

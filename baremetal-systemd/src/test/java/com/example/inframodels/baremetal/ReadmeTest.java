@@ -21,6 +21,7 @@ class ReadmeTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path ROOT_README = ROOT.resolve("README.md");
   private static final Path MODULE_README = Path.of("README.md").toAbsolutePath();
+
   /**
    * The README's run command, checked here word for word. Its -DskipTests belongs to the user's
    * command, not to this build: running the app should not wait for the test suite, which the
@@ -29,6 +30,7 @@ class ReadmeTest {
   private static final String RUN_COMMAND =
       "./mvnw -pl baremetal-systemd -am package -DskipTests"
           + " && java -jar baremetal-systemd/target/infra-advisor.jar";
+
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
 
   @Test

@@ -3,6 +3,8 @@ package com.example.inframodels.baremetal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.inframodels.core.contract.Poll;
+import com.example.inframodels.core.testing.ExternalCommand;
+import com.example.inframodels.core.testing.RequiredTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.core.contract.Poll;
+import com.example.inframodels.core.testing.ExternalCommand;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;

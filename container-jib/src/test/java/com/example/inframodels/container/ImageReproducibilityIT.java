@@ -2,17 +2,17 @@ package com.example.inframodels.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.core.testing.ExternalCommand;
+import com.example.inframodels.core.testing.RequiredTool;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -96,7 +96,7 @@ class ImageReproducibilityIT {
   @Test
   @Order(3)
   void readmesDockerBuildCommandLoadsTheImageIntoPodman() throws Exception {
-    String podman = onPath("podman");
+    String podman = RequiredTool.onPath("podman").toString();
     String command =
         Files.readAllLines(copy.resolve("container-jib/README.md")).stream()
             .filter(line -> line.startsWith("./mvnw") && line.contains("jib:dockerBuild"))
@@ -107,19 +107,21 @@ class ImageReproducibilityIT {
     arguments.addAll(List.of("-B", "-q", "-o"));
 
     run(arguments);
-    Process exists =
-        new ProcessBuilder(podman, "image", "exists", "infra-advisor:" + version()).start();
-    boolean loaded = exists.waitFor(1, TimeUnit.MINUTES) && exists.exitValue() == 0;
-    new ProcessBuilder(podman, "rmi", "--force", "infra-advisor:" + version())
-        .start()
-        .waitFor(1, TimeUnit.MINUTES);
+    boolean loaded =
+        ExternalCommand.run(
+                    Duration.ofMinutes(1),
+                    List.of(podman, "image", "exists", "infra-advisor:" + version()))
+                .exitCode()
+            == 0;
+    ExternalCommand.run(
+        Duration.ofMinutes(1), List.of(podman, "rmi", "--force", "infra-advisor:" + version()));
 
     assertThat(loaded).as("podman knows infra-advisor:%s after `%s`", version(), command).isTrue();
   }
 
   /**
-   * `package` in the copy, offline; returns the image tar it wrote. -DskipTests because the copy
-   * is only here to rebuild the image: its tests are the ones this very build is running.
+   * `package` in the copy, offline; returns the image tar it wrote. -DskipTests because the copy is
+   * only here to rebuild the image: its tests are the ones this very build is running.
    */
   private static Path build() throws IOException, InterruptedException {
     run(
@@ -129,38 +131,12 @@ class ImageReproducibilityIT {
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {
-    Path log = copy.resolve("build.log");
-    Process maven =
-        new ProcessBuilder(command)
-            .directory(copy.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean done = maven.waitFor(10, TimeUnit.MINUTES);
-    if (!done) {
-      maven.destroyForcibly();
-    }
-    assertThat(done && maven.exitValue() == 0)
-        .as("%s in %s; log:%n%s", String.join(" ", command), copy, Files.readString(log))
-        .isTrue();
+    ExternalCommand.Result maven = ExternalCommand.run(Duration.ofMinutes(10), copy, command);
+    assertThat(maven.exitCode()).as("in %s: %s", copy, maven.describe()).isZero();
   }
 
   private static String version() {
     return System.getProperty("project.version");
-  }
-
-  private static String onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    String reason = tool + " not on PATH";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new AssertionError(reason + " (CI=true: the CI machine must provide it)");
-    }
-    return Assumptions.abort(reason);
   }
 
   private static String digest(Path imageTar) throws IOException, InterruptedException {
@@ -183,12 +159,11 @@ class ImageReproducibilityIT {
 
   /** One file of an OCI layout tarball, read with tar(1). */
   private static String entry(Path imageTar, String name) throws IOException, InterruptedException {
-    Process tar = new ProcessBuilder("tar", "-xOf", imageTar.toString(), name).start();
-    String content = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(tar.waitFor(1, TimeUnit.MINUTES) && tar.exitValue() == 0)
-        .as("tar -xOf %s %s", imageTar, name)
-        .isTrue();
-    return content;
+    ExternalCommand.Result tar =
+        ExternalCommand.run(
+            Duration.ofMinutes(1), List.of("tar", "-xOf", imageTar.toString(), name));
+    assertThat(tar.exitCode()).as(tar.describe()).isZero();
+    return tar.output();
   }
 
   private static boolean excluded(Path relative) {

@@ -1,4 +1,4 @@
-package com.example.inframodels.baremetal;
+package com.example.inframodels.core.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,12 +14,12 @@ import java.util.Optional;
  * names it, except under {@code CI=true}: the CI machine is provisioned with every tool, so there a
  * missing one is a broken build, not a reason to skip.
  */
-final class RequiredTool {
+public final class RequiredTool {
 
   private RequiredTool() {}
 
   /** The executable {@code name} found on {@code PATH}. */
-  static Path onPath(String name) {
+  public static Path onPath(String name) {
     Optional<Path> found =
         Arrays.stream(
                 Objects.requireNonNullElse(System.getenv("PATH"), "").split(File.pathSeparator))
@@ -31,17 +31,25 @@ final class RequiredTool {
   }
 
   /** The executable at a fixed location, for programs that are looked up by absolute path. */
-  static Path at(Path executable) {
+  public static Path at(Path executable) {
     Optional<Path> found = Optional.of(executable).filter(RequiredTool::isExecutableFile);
     return require(found, "no executable " + executable);
   }
 
   private static Path require(Optional<Path> found, String reason) {
-    if (found.isEmpty() && runningInCi()) {
+    require(found.isPresent(), reason);
+    return found.get();
+  }
+
+  /**
+   * Anything else a test needs from the machine (an engine that answers, say): skipped with {@code
+   * reason} where it is missing, failed under CI=true.
+   */
+  public static void require(boolean present, String reason) {
+    if (!present && runningInCi()) {
       throw new AssertionError(reason + " (CI=true: the CI machine must provide it)");
     }
-    assumeTrue(found.isPresent(), reason);
-    return found.get();
+    assumeTrue(present, reason);
   }
 
   private static boolean runningInCi() {

@@ -1,4 +1,4 @@
-package com.example.inframodels.baremetal;
+package com.example.inframodels.core.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,24 +9,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program to completion within a deadline and keeps what it printed. */
-final class ExternalCommand {
+public final class ExternalCommand {
 
   private ExternalCommand() {}
 
   /** Exit status and combined stdout + stderr of a finished program. */
-  record Result(List<String> command, int exitCode, String output) {
+  public record Result(List<String> command, int exitCode, String output) {
 
     /** For assertion messages: what ran, how it ended, what it said. */
-    String describe() {
+    public String describe() {
       return String.join(" ", command) + " exited " + exitCode + ", output:\n" + output;
     }
 
-    List<String> lines() {
+    public List<String> lines() {
       return output.lines().toList();
     }
   }
 
-  static Result run(Duration timeout, List<String> command)
+  public static Result run(Duration timeout, List<String> command)
+      throws IOException, InterruptedException {
+    return run(timeout, null, command);
+  }
+
+  /** The same, in {@code directory} (the current one when {@code null}). */
+  public static Result run(Duration timeout, Path directory, List<String> command)
       throws IOException, InterruptedException {
     // A file, not a pipe: nothing has to drain it while we wait, so a chatty
     // program cannot block on a full pipe buffer.
@@ -34,6 +40,7 @@ final class ExternalCommand {
     try {
       Process process =
           new ProcessBuilder(command)
+              .directory(directory == null ? null : directory.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
