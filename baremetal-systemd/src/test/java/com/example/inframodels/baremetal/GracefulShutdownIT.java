@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.Poll;
+import com.example.inframodels.core.testing.ExternalCommand;
+import com.example.inframodels.core.testing.InFlightRequest;
 import com.example.inframodels.core.testing.RequiredTool;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,62 +31,46 @@ class GracefulShutdownIT {
   @Test
   void completesTheRequestInFlightAndExitsCleanlyOnSigterm() throws Exception {
     byte[] body = AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8);
-    int half = body.length / 2;
     Path jcmd = RequiredTool.at(Path.of(System.getProperty("java.home"), "bin", "jcmd"));
 
-    try (FatJarProcess app = FatJarProcess.start("graceful-shutdown");
-        Socket inFlight = new Socket()) {
+    try (FatJarProcess app = FatJarProcess.start("graceful-shutdown")) {
       app.awaitReady();
-      inFlight.connect(new InetSocketAddress("127.0.0.1", app.port), 5_000);
-      inFlight.setSoTimeout(30_000);
-      OutputStream out = inFlight.getOutputStream();
-      out.write(
-          ("POST /estimate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: "
-                  + body.length
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write(body, 0, half);
-      out.flush();
-      Poll.until(
-          "a request thread inside the advisor's filter, waiting for the rest of the body",
-          Duration.ofSeconds(30),
-          Duration.ofMillis(100),
-          () -> threadDump(jcmd, app.pid()),
-          dump -> dump.contains("AdvisorHttpFilter.doFilter"));
+      try (InFlightRequest inFlight =
+          InFlightRequest.start(new InetSocketAddress("127.0.0.1", app.port), "/estimate", body)) {
+        Poll.until(
+            "a request thread inside the advisor's filter, waiting for the rest of the body",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(100),
+            () -> threadDump(jcmd, app.pid()),
+            dump -> dump.contains("AdvisorHttpFilter.doFilter"));
 
-      app.process.destroy();
-      Poll.until(
-          "the server to refuse new connections after SIGTERM",
-          Duration.ofSeconds(20),
-          Duration.ofMillis(50),
-          () -> refusesConnections(app.port),
-          refused -> refused);
-      out.write(body, half, body.length - half);
-      out.flush();
-      String response = readAll(inFlight.getInputStream());
-      boolean exited = app.process.waitFor(40, TimeUnit.SECONDS);
+        app.process.destroy();
+        Poll.until(
+            "the server to refuse new connections after SIGTERM",
+            Duration.ofSeconds(20),
+            Duration.ofMillis(50),
+            () -> refusesConnections(app.port),
+            refused -> refused);
+        String response = inFlight.finish();
+        boolean exited = app.process.waitFor(40, TimeUnit.SECONDS);
 
-      assertThat(response)
-          .as("the request in flight when SIGTERM arrived")
-          .startsWith("HTTP/1.1 200")
-          .contains("\"cheapest\"");
-      assertThat(exited)
-          .as("exited within the unit's TimeoutStopSec; log:%n%s", app.logText())
-          .isTrue();
-      assertThat(app.process.exitValue()).as(app.logText()).isEqualTo(EXIT_ON_SIGTERM);
-      assertThat(app.logText()).contains("Graceful shutdown complete");
+        assertThat(response)
+            .as("the request in flight when SIGTERM arrived")
+            .startsWith("HTTP/1.1 200")
+            .contains("\"cheapest\"");
+        assertThat(exited)
+            .as("exited within the unit's TimeoutStopSec; log:%n%s", app.logText())
+            .isTrue();
+        assertThat(app.process.exitValue()).as(app.logText()).isEqualTo(EXIT_ON_SIGTERM);
+        assertThat(app.logText()).contains("Graceful shutdown complete");
+      }
     }
   }
 
   private static String threadDump(Path jcmd, long pid) throws IOException, InterruptedException {
-    Process dump =
-        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-            .redirectErrorStream(true)
-            .start();
-    String text = readAll(dump.getInputStream());
-    dump.waitFor(10, TimeUnit.SECONDS);
-    return text;
+    return ExternalCommand.run(
+            Duration.ofSeconds(10), List.of(jcmd.toString(), Long.toString(pid), "Thread.print"))
+        .output();
   }
 
   private static boolean refusesConnections(int port) throws IOException {
@@ -96,11 +80,5 @@ class GracefulShutdownIT {
     } catch (ConnectException refused) {
       return true;
     }
-  }
-
-  private static String readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    in.transferTo(buffer);
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 }

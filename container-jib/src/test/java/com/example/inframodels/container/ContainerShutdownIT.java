@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.Poll;
+import com.example.inframodels.core.testing.InFlightRequest;
 import com.github.dockerjava.api.DockerClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,24 +30,14 @@ class ContainerShutdownIT {
   void completesTheRequestInFlightAndExitsOnStop() throws Exception {
     DockerClient engine = ContainerEngine.client();
     byte[] body = AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8);
-    int half = body.length / 2;
 
-    try (AdvisorContainer container = new AdvisorContainer(ContainerEngine.image());
-        Socket inFlight = new Socket()) {
-      container.start();
+    try (AdvisorContainer container = startedContainer();
+        InFlightRequest inFlight =
+            InFlightRequest.start(
+                new InetSocketAddress(container.getHost(), container.getMappedPort(8080)),
+                "/estimate",
+                body)) {
       String id = container.getContainerId();
-      inFlight.connect(
-          new InetSocketAddress(container.getHost(), container.getMappedPort(8080)), 5_000);
-      inFlight.setSoTimeout(30_000);
-      OutputStream out = inFlight.getOutputStream();
-      out.write(
-          ("POST /estimate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: "
-                  + body.length
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write(body, 0, half);
-      out.flush();
       // No jcmd in a JRE image: SIGQUIT makes the JVM print its thread dump to the log instead.
       Poll.until(
           "a request thread inside the advisor's filter, waiting for the rest of the body",
@@ -72,9 +59,7 @@ class ContainerShutdownIT {
           Duration.ofMillis(100),
           container::getLogs,
           logs -> logs.contains("Commencing graceful shutdown"));
-      out.write(body, half, body.length - half);
-      out.flush();
-      String response = readAll(inFlight.getInputStream());
+      String response = inFlight.finish();
       stop.get();
       Duration stopped = Duration.between(stopAt, Instant.now());
       Long exitCode = engine.inspectContainerCmd(id).exec().getState().getExitCodeLong();
@@ -91,9 +76,9 @@ class ContainerShutdownIT {
     }
   }
 
-  private static String readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    in.transferTo(buffer);
-    return buffer.toString(StandardCharsets.UTF_8);
+  private static AdvisorContainer startedContainer() throws IOException {
+    AdvisorContainer container = new AdvisorContainer(ContainerEngine.image());
+    container.start();
+    return container;
   }
 }
