@@ -34,8 +34,7 @@ public final class LeanAdvisorHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    byte[] request = input.readAllBytes();
-    output.write(
-        ApiGatewayEvents.toOutput(request, API.handle(ApiGatewayEvents.toApiRequest(request))));
+    ApiGatewayEvents.Invocation invocation = ApiGatewayEvents.read(input.readAllBytes());
+    output.write(ApiGatewayEvents.toOutput(invocation, API.handle(invocation.request())));
   }
 }

@@ -17,8 +17,18 @@ public final class ApiGatewayEvents {
 
   private ApiGatewayEvents() {}
 
+  /**
+   * One Lambda input, read once: the contract's request, and whether it came as an HTTP API event
+   * (answered as one) or directly (answered with the body alone).
+   */
+  public record Invocation(ApiRequest request, boolean httpEvent) {}
+
   /** The contract's request for one Lambda input document. */
   public static ApiRequest toApiRequest(byte[] input) {
+    return read(input).request();
+  }
+
+  public static Invocation read(byte[] input) {
     JsonNode event;
     try {
       event = AdvisorJson.mapper().readTree(input);
@@ -28,7 +38,8 @@ public final class ApiGatewayEvents {
     JsonNode http = event == null ? null : event.path("requestContext").path("http");
     if (http == null || !http.isObject()) {
       // A direct invocation: the input is the workload itself, its mistakes answered as 400s.
-      return new ApiRequest("POST", AdvisorApi.ESTIMATE_PATH, AdvisorApi.JSON, input);
+      return new Invocation(
+          new ApiRequest("POST", AdvisorApi.ESTIMATE_PATH, AdvisorApi.JSON, input), false);
     }
     String body = event.path("body").isString() ? event.path("body").asString() : "";
     byte[] bytes =
@@ -39,31 +50,25 @@ public final class ApiGatewayEvents {
     if (path == null) {
       path = http.path("path").asString("/");
     }
-    return new ApiRequest(
-        http.path("method").asString("GET"),
-        path,
-        header(event.path("headers"), "content-type"),
-        bytes);
+    return new Invocation(
+        new ApiRequest(
+            http.path("method").asString("GET"),
+            path,
+            header(event.path("headers"), "content-type"),
+            bytes),
+        true);
   }
 
   /**
-   * The function's output for one input: an HTTP API response for an event, the response body alone
-   * (the estimate, or the problem) for a direct invocation.
+   * The function's output for one invocation: an HTTP API response for an event, the response body
+   * alone (the estimate, or the problem) for a direct invocation.
    */
-  public static byte[] toOutput(byte[] input, ApiResponse response) {
-    return isHttpEvent(input) ? toEventResponse(response) : response.body();
-  }
-
-  static boolean isHttpEvent(byte[] input) {
-    try {
-      return AdvisorJson.mapper().readTree(input).path("requestContext").path("http").isObject();
-    } catch (JacksonException e) {
-      return false;
-    }
+  public static byte[] toOutput(Invocation invocation, ApiResponse response) {
+    return invocation.httpEvent() ? toEventResponse(response) : response.body();
   }
 
   /** The contract's response as API Gateway expects it back from the function. */
-  public static byte[] toEventResponse(ApiResponse response) {
+  private static byte[] toEventResponse(ApiResponse response) {
     ObjectNode out = AdvisorJson.mapper().createObjectNode();
     out.put("statusCode", response.status());
     ObjectNode headers = out.putObject("headers");
