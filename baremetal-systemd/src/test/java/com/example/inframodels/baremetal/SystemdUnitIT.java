@@ -78,12 +78,7 @@ class SystemdUnitIT {
 
     @Test
     void sandboxKeepsExposureAtOrBelowLimit() throws Exception {
-      Path systemdAnalyze = RequiredTool.onPath("systemd-analyze");
-
-      ExternalCommand.Result security =
-          ExternalCommand.run(
-              TOOL_TIMEOUT,
-              List.of(systemdAnalyze.toString(), "security", "--offline=true", unit.toString()));
+      ExternalCommand.Result security = securityReport();
 
       assertThat(security.exitCode()).as(security.describe()).isZero();
       Matcher exposure = EXPOSURE.matcher(security.output());
@@ -98,11 +93,7 @@ class SystemdUnitIT {
 
     @Test
     void readmesStateTheMeasuredScore() throws Exception {
-      Path systemdAnalyze = RequiredTool.onPath("systemd-analyze");
-      ExternalCommand.Result security =
-          ExternalCommand.run(
-              TOOL_TIMEOUT,
-              List.of(systemdAnalyze.toString(), "security", "--offline=true", unit.toString()));
+      ExternalCommand.Result security = securityReport();
       Matcher measured = EXPOSURE.matcher(security.output());
       assertThat(measured.find()).as(security.describe()).isTrue();
 
@@ -111,6 +102,13 @@ class SystemdUnitIT {
         assertThat(stated.find()).as("%s states the unit's score", readme).isTrue();
         assertThat(stated.group(1)).as("score stated in %s", readme).isEqualTo(measured.group(2));
       }
+    }
+
+    private ExternalCommand.Result securityReport() throws Exception {
+      Path systemdAnalyze = RequiredTool.onPath("systemd-analyze");
+      return ExternalCommand.run(
+          TOOL_TIMEOUT,
+          List.of(systemdAnalyze.toString(), "security", "--offline=true", unit.toString()));
     }
   }
 

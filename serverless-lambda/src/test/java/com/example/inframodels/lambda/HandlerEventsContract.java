@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.contract.ContractResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,15 +44,14 @@ abstract class HandlerEventsContract {
 
   @Test
   void answersADirectInvocationWithTheEstimateItself() throws IOException {
-    JsonNode output = LeanHandlerContractTest.mapper().readTree(run("events/direct-workload.json"));
+    JsonNode output = AdvisorJson.mapper().readTree(run("events/direct-workload.json"));
 
     assertThat(output.get("cheapest").asString()).isEqualTo("SERVERLESS");
   }
 
   @Test
   void answersADirectInvocationWithAProblemWhenItIsNoWorkload() throws IOException {
-    JsonNode output =
-        LeanHandlerContractTest.mapper().readTree(run("events/direct-not-a-workload.json"));
+    JsonNode output = AdvisorJson.mapper().readTree(run("events/direct-not-a-workload.json"));
 
     assertThat(output.get("status").asInt()).isEqualTo(400);
     assertThat(output.get("errors").toString()).contains("hello");

@@ -57,10 +57,6 @@ class LeanHandlerContractTest extends AdvisorContract {
     return AdvisorJson.write(event);
   }
 
-  static tools.jackson.databind.json.JsonMapper mapper() {
-    return AdvisorJson.mapper();
-  }
-
   static ContractResponse response(byte[] output) {
     JsonNode response = AdvisorJson.mapper().readTree(output);
     Map<String, String> headers = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package com.example.inframodels.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
@@ -105,7 +106,7 @@ class LocalStackLambdaIT {
                     .functionName(function)
                     .payload(SdkBytes.fromUtf8String(AdvisorContract.SAMPLE_WORKLOAD)));
 
-    JsonNode estimate = LeanHandlerContractTest.mapper().readTree(response.payload().asByteArray());
+    JsonNode estimate = AdvisorJson.mapper().readTree(response.payload().asByteArray());
     assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
     assertThat(estimate.get("cheapest").asString()).isEqualTo("SERVERLESS");
   }

@@ -2,6 +2,7 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
@@ -79,7 +80,7 @@ abstract class RuntimeClientContract extends AdvisorContract {
   void estimatesAWorkloadInvokedDirectly() throws Exception {
     byte[] output = invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8));
 
-    JsonNode estimate = LeanHandlerContractTest.mapper().readTree(output);
+    JsonNode estimate = AdvisorJson.mapper().readTree(output);
     assertThat(estimate.get("cheapest").asString())
         .as(
             "the estimate itself, not an HTTP response: %s",

@@ -48,9 +48,7 @@ public final class AdvisorApi {
       return problem(Problems.notFound(request.path()), Map.of());
     }
     if (!allowed.contains(method)) {
-      String allow = String.join(", ", allowed);
-      return problem(
-          Problems.methodNotAllowed(method, request.path(), allow), Map.of("Allow", allow));
+      return methodNotAllowed(method, request.path(), allowed);
     }
     if (request.path().equals(RUNTIME_PATH)) {
       ApiResponse report = json(200, runtime.get());
