@@ -1,11 +1,75 @@
 package com.example.inframodels.lambda;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.PriceCatalogues;
+import com.example.inframodels.core.estimate.Estimator;
+import com.example.inframodels.core.function.AdvisorFunctions;
+import com.example.inframodels.core.runtime.RuntimeDetector;
+import com.example.inframodels.core.runtime.StartupClock;
+import com.example.inframodels.core.runtime.SystemView;
+import java.lang.reflect.Type;
+import java.util.function.Function;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
 
 /**
- * The Spring path's application: Spring Cloud Function's {@code FunctionInvoker} (the Lambda
- * handler) starts it, and app-core's auto-configuration puts the advisor's functions in the
- * catalogue. No main method: Lambda, not a JVM launcher, is the entry point.
+ * The Spring path's application, started by Spring Cloud Function's {@code FunctionInvoker} (the
+ * Lambda handler), which finds it through the jar's {@code Start-Class}.
+ *
+ * <p>It registers app-core's {@code advisor} function in Spring Cloud Function's
+ * <em>functional</em> form: because this class is an {@link ApplicationContextInitializer}, {@code
+ * FunctionInvoker} starts it with {@code FunctionalSpringApplication}, which skips
+ * configuration-class parsing, component scanning and auto-configuration and builds the catalogue
+ * from these registrations. The same function the HTTP packagings get from app-core's {@link
+ * AdvisorFunctions} auto-configuration, at about three quarters of the cold start (the module
+ * README has the figures).
+ *
+ * <p>{@link SpringBootConfiguration} only marks the class for {@code FunctionInvoker}'s start-class
+ * lookup; nothing in it is processed as configuration.
  */
-@SpringBootApplication
-public class SpringAdvisorApplication {}
+@SpringBootConfiguration(proxyBeanMethods = false)
+public class SpringAdvisorApplication
+    implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  private static final Type MESSAGE_OF_BYTES =
+      ResolvableType.forClassWithGenerics(Message.class, byte[].class).getType();
+
+  /** {@code Function<Message<byte[]>, Message<byte[]>>}, the catalogue's view of the function. */
+  private static final Type ADVISOR_TYPE =
+      ResolvableType.forClassWithGenerics(
+              Function.class,
+              ResolvableType.forType(MESSAGE_OF_BYTES),
+              ResolvableType.forType(MESSAGE_OF_BYTES))
+          .getType();
+
+  @Override
+  public void initialize(GenericApplicationContext context) {
+    StartupClock clock = new StartupClock();
+    context.registerBean(
+        AdvisorApi.class,
+        () ->
+            new AdvisorApi(
+                new Estimator(
+                    // advisor.price-catalogue, or ADVISOR_PRICE_CATALOGUE in the function's
+                    // environment; empty (application.properties) means the bundled one.
+                    PriceCatalogues.bundledOr(
+                        context.getEnvironment().getProperty("advisor.price-catalogue"))),
+                new RuntimeDetector(SystemView.live(), clock)::detect));
+    context.registerBean(
+        AdvisorFunctions.ADVISOR,
+        FunctionRegistration.class,
+        () ->
+            new FunctionRegistration<>(
+                    AdvisorFunctions.advisor(context.getBean(AdvisorApi.class)),
+                    AdvisorFunctions.ADVISOR)
+                .type(ADVISOR_TYPE));
+    context.addApplicationListener(
+        (ApplicationListener<ApplicationReadyEvent>) event -> clock.markReady());
+  }
+}

@@ -19,7 +19,10 @@ import java.util.Map;
  *   -Dexec.args="/path/to/function.jar org.springframework.cloud.function.adapter.aws.FunctionInvoker 5"
  * </pre>
  *
- * Each run is a fresh JVM; the first event is an HTTP API {@code GET /runtime}, whatever the
+ * A fourth argument, if given, is the function JVM's {@code JAVA_TOOL_OPTIONS}, as a Lambda
+ * environment variable would set it.
+ *
+ * <p>Each run is a fresh JVM; the first event is an HTTP API {@code GET /runtime}, whatever the
  * function makes of it. Prints each run and the median, in milliseconds.
  */
 public final class ColdStartBenchmark {
@@ -30,6 +33,7 @@ public final class ColdStartBenchmark {
     Path code = Path.of(args[0]);
     String handler = args[1];
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Map<String, String> env = args.length > 3 ? Map.of("JAVA_TOOL_OPTIONS", args[3]) : Map.of();
     System.setProperty(
         "lambda.runtime.client",
         System.getProperty("lambda.runtime.client", "target/lambda-runtime-client"));
@@ -37,7 +41,7 @@ public final class ColdStartBenchmark {
     for (int run = 1; run <= runs; run++) {
       try (LambdaRuntimeApi api = new LambdaRuntimeApi();
           LambdaRuntimeProcess runtime =
-              LambdaRuntimeProcess.start(code, handler, api, "benchmark", Map.of())) {
+              LambdaRuntimeProcess.start(code, handler, api, "benchmark", env)) {
         LambdaRuntimeApi.Answer answer =
             api.invoke(
                 LeanHandlerContractTest.event(ContractRequest.get("/runtime")),

@@ -7,8 +7,12 @@ import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,5 +90,34 @@ abstract class RuntimeClientContract extends AdvisorContract {
             "the estimate itself, not an HTTP response: %s",
             new String(output, StandardCharsets.UTF_8))
         .isEqualTo("SERVERLESS");
+  }
+
+  /** ADVISOR_PRICE_CATALOGUE in the function's environment replaces the bundled prices. */
+  @Test
+  void pricesWithTheCatalogueNamedInItsEnvironment() throws Exception {
+    Path catalogue = Path.of("target", name() + "-prices.json");
+    try (InputStream bundled =
+        getClass().getResourceAsStream("/price-catalogues/aws-us-east-1.json")) {
+      String prices = new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(prices).contains("\"version\": \"aws-us-east-1-2026-11\"");
+      Files.writeString(
+          catalogue,
+          prices.replace(
+              "\"version\": \"aws-us-east-1-2026-11\"", "\"version\": \"negotiated-2026\""));
+    }
+    try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
+        LambdaRuntimeProcess other =
+            LambdaRuntimeProcess.start(
+                handler(),
+                otherApi,
+                name() + "-own-prices",
+                Map.of("ADVISOR_PRICE_CATALOGUE", catalogue.toAbsolutePath().toString()))) {
+      LambdaRuntimeApi.Answer answer =
+          otherApi.invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+
+      assertThat(answer.error()).as(other.logText()).isFalse();
+      assertThat(AdvisorJson.mapper().readTree(answer.body()).get("priceCatalogue").asString())
+          .isEqualTo("negotiated-2026");
+    }
   }
 }

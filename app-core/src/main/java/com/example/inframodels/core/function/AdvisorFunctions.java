@@ -72,13 +72,18 @@ public class AdvisorFunctions {
     return new AdvisorApi(estimator, detector::detect);
   }
 
+  @Bean(ADVISOR)
+  Function<Message<byte[]>, Message<byte[]>> advisorFunction(AdvisorApi api) {
+    return advisor(api);
+  }
+
   /**
    * The whole contract. Over HTTP (this module's servlet filter) the request arrives as headers and
    * body; from Spring Cloud Function's AWS adapter as the API Gateway event itself, or as a
-   * workload sent directly to the function.
+   * workload sent directly to the function. Public for packagings that register it in Spring Cloud
+   * Function's functional form rather than through this auto-configuration.
    */
-  @Bean(ADVISOR)
-  Function<Message<byte[]>, Message<byte[]>> advisor(AdvisorApi api) {
+  public static Function<Message<byte[]>, Message<byte[]>> advisor(AdvisorApi api) {
     return request ->
         AdvisorMessages.toMessage(
             api.handle(
