@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,9 +43,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Needs a Docker-compatible engine that can pull {@code localstack/localstack:4.14.0} (the last
  * tag that starts without an auth token; set LOCALSTACK_AUTH_TOKEN and -Dlocalstack.image=... for
- * newer ones) and LocalStack's Lambda images. Skipped, with that reason, where they cannot be
- * pulled.
+ * newer ones) and LocalStack's Lambda images: disabled where no engine answers, skipped with the
+ * reason where the engine cannot pull the image.
  */
+@Testcontainers(disabledWithoutDocker = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalStackLambdaIT {
 
@@ -59,9 +61,6 @@ class LocalStackLambdaIT {
         DockerImageName.parse(
                 System.getProperty("localstack.image", "localstack/localstack:4.14.0"))
             .asCompatibleSubstituteFor("localstack/localstack");
-    assumeTrue(
-        DockerClientFactory.instance().isDockerAvailable(),
-        "no Docker-compatible engine reachable: LocalStack runs in a container");
     assumeTrue(
         imageAvailable(image.asCanonicalNameString()),
         "cannot pull " + image.asCanonicalNameString() + ": no container registry reachable");
@@ -176,7 +175,7 @@ class LocalStackLambdaIT {
     lambda.waiter().waitUntilFunctionActiveV2(get -> get.functionName(name));
   }
 
-  /** Present in the engine, or pulled within a minute. */
+  /** Present in the engine, or pulled within five minutes. */
   private static boolean imageAvailable(String image) {
     var client = DockerClientFactory.instance().client();
     try {
