@@ -27,8 +27,8 @@ import org.springframework.messaging.Message;
  * FunctionInvoker} starts it with {@code FunctionalSpringApplication}, which skips
  * configuration-class parsing, component scanning and auto-configuration and builds the catalogue
  * from these registrations. The same function the HTTP packagings get from app-core's {@link
- * AdvisorFunctions} auto-configuration, at about three quarters of the cold start (the module
- * README has the figures).
+ * AdvisorFunctions} auto-configuration, with a markedly shorter cold start (the module README has
+ * the figures).
  *
  * <p>{@link SpringBootConfiguration} only marks the class for {@code FunctionInvoker}'s start-class
  * lookup; nothing in it is processed as configuration.
