@@ -20,7 +20,7 @@ import org.springframework.messaging.Message;
 
 /**
  * The Spring path's application, started by Spring Cloud Function's {@code FunctionInvoker} (the
- * Lambda handler), which finds it through the jar's {@code Start-Class}.
+ * Lambda handler), which finds it through the jar manifest's {@code Main-Class}.
  *
  * <p>It registers app-core's {@code advisor} function in Spring Cloud Function's
  * <em>functional</em> form: because this class is an {@link ApplicationContextInitializer}, {@code
