@@ -1,0 +1,257 @@
+package com.example.inframodels.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.core.testing.ExternalCommand;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fresh VM from a baked image, as a user boots one: a copy-on-write overlay of the image (the
+ * image itself stays pristine), a NoCloud seed that creates a user with an SSH key, and qemu user
+ * networking forwarding the service's port and SSH on loopback. The serial console goes to a file,
+ * for failure messages.
+ */
+final class QemuVm implements AutoCloseable {
+
+  private static final String USER = "tester";
+
+  final int httpPort;
+  final int sshPort;
+  final Path serialLog;
+  final Instant bootedAt;
+  private final Path key;
+  private final Process qemu;
+
+  private QemuVm(
+      int httpPort, int sshPort, Path serialLog, Instant bootedAt, Path key, Process qemu) {
+    this.httpPort = httpPort;
+    this.sshPort = sshPort;
+    this.serialLog = serialLog;
+    this.bootedAt = bootedAt;
+    this.key = key;
+    this.qemu = qemu;
+  }
+
+  static QemuVm boot(Path qemuBinary, Path image, Path work, String accelerator) throws Exception {
+    Files.createDirectories(work);
+    Path overlay = work.resolve("overlay.qcow2");
+    Files.deleteIfExists(overlay);
+    expectSuccess(
+        ExternalCommand.run(
+            Duration.ofMinutes(1),
+            List.of(
+                "qemu-img",
+                "create",
+                "-f",
+                "qcow2",
+                "-F",
+                "qcow2",
+                "-b",
+                image.toAbsolutePath().toString(),
+                overlay.toString())));
+
+    Path key = work.resolve("id_ed25519");
+    Files.deleteIfExists(key);
+    Files.deleteIfExists(work.resolve("id_ed25519.pub"));
+    expectSuccess(
+        ExternalCommand.run(
+            Duration.ofMinutes(1),
+            List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())));
+    Path seed = seed(work, Files.readString(work.resolve("id_ed25519.pub")).strip());
+
+    int httpPort = freePort();
+    int sshPort = freePort();
+    Path serialLog = work.resolve("serial.log");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            qemuBinary.toString(),
+            "-accel",
+            accelerator,
+            "-m",
+            "2048",
+            "-smp",
+            "2",
+            "-drive",
+            "file=" + overlay + ",if=virtio,format=qcow2",
+            "-cdrom",
+            seed.toString(),
+            "-netdev",
+            "user,id=n0,hostfwd=tcp:127.0.0.1:"
+                + httpPort
+                + "-:8080,hostfwd=tcp:127.0.0.1:"
+                + sshPort
+                + "-:22",
+            "-device",
+            "virtio-net-pci,netdev=n0",
+            "-display",
+            "none",
+            "-serial",
+            "file:" + serialLog));
+    Process qemu =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("qemu.log").toFile())
+            .start();
+    return new QemuVm(httpPort, sshPort, serialLog, Instant.now(), key, qemu);
+  }
+
+  /**
+   * Whether KVM really runs a guest here: {@code /dev/kvm} can exist and open and still fail on the
+   * first instructions of a boot loader (as in some nested setups), so a disk is booted with it
+   * until its kernel speaks on the serial console.
+   */
+  static boolean kvmBoots(Path qemuBinary, Path image, Path work) throws Exception {
+    Path kvm = Path.of("/dev/kvm");
+    if (!Files.isReadable(kvm) || !Files.isWritable(kvm)) {
+      return false;
+    }
+    Files.createDirectories(work);
+    Path serial = work.resolve("kvm-probe-serial.log");
+    Files.deleteIfExists(serial);
+    Process probe =
+        new ProcessBuilder(
+                qemuBinary.toString(),
+                "-accel",
+                "kvm",
+                "-m",
+                "512",
+                "-snapshot",
+                "-drive",
+                "file=" + image.toAbsolutePath() + ",if=virtio,format=qcow2",
+                "-display",
+                "none",
+                "-nic",
+                "none",
+                "-serial",
+                "file:" + serial)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("kvm-probe.log").toFile())
+            .start();
+    try {
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(deadline) && probe.isAlive()) {
+        if (Files.exists(serial) && PackerBake.tail(serial).contains("Linux version")) {
+          return true;
+        }
+        Thread.sleep(250);
+      }
+      return false;
+    } finally {
+      probe.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A NoCloud seed: this boot's instance and a user who may sudo, with the test's key. */
+  private static Path seed(Path work, String publicKey) throws Exception {
+    Path dir = work.resolve("seed");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("meta-data"),
+        "instance-id: it-" + UUID.randomUUID() + "\nlocal-hostname: infra-advisor-vm\n");
+    Files.writeString(
+        dir.resolve("user-data"),
+        String.join(
+            "\n",
+            "#cloud-config",
+            "manage_etc_hosts: true",
+            "users:",
+            "  - name: " + USER,
+            "    shell: /bin/bash",
+            "    sudo: ALL=(ALL) NOPASSWD:ALL",
+            "    ssh_authorized_keys:",
+            "      - " + publicKey,
+            ""));
+    Path iso = work.resolve("seed.iso");
+    Files.deleteIfExists(iso);
+    expectSuccess(
+        ExternalCommand.run(
+            Duration.ofMinutes(1),
+            List.of(
+                "xorriso",
+                "-as",
+                "mkisofs",
+                "-quiet",
+                "-V",
+                "cidata",
+                "-J",
+                "-r",
+                "-o",
+                iso.toString(),
+                dir.toString())));
+    return iso;
+  }
+
+  /** Runs a command in the guest over SSH as the seed's user (sudo for root). */
+  ExternalCommand.Result ssh(String command) throws Exception {
+    return ExternalCommand.run(
+        Duration.ofMinutes(2),
+        List.of(
+            "ssh",
+            "-i",
+            key.toString(),
+            "-p",
+            String.valueOf(sshPort),
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "ConnectTimeout=10",
+            "-o",
+            "BatchMode=yes",
+            USER + "@127.0.0.1",
+            command));
+  }
+
+  /** The output of a command that must succeed in the guest, trimmed. */
+  String sshOutput(String command) throws Exception {
+    ExternalCommand.Result result = ssh(command);
+    assertThat(result.exitCode()).as("%s%n%s", result.describe(), serialTail()).isZero();
+    return result.output().strip();
+  }
+
+  boolean isRunning() {
+    return qemu.isAlive();
+  }
+
+  /** Waits for qemu to end by itself (the guest powered off); its exit status, or -1. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    return qemu.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? qemu.exitValue() : -1;
+  }
+
+  String serialTail() {
+    return "--- serial console (last lines) ---\n" + PackerBake.tail(serialLog);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (qemu.isAlive()) {
+      qemu.destroy();
+      if (!qemu.waitFor(10, TimeUnit.SECONDS)) {
+        qemu.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void expectSuccess(ExternalCommand.Result result) {
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
