@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.inframodels.core.contract.ContractRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,29 +26,10 @@ class LeanHandlerRuntimeIT extends RuntimeClientContract {
     return "lean";
   }
 
-  @Test
-  void reportsAFailedInitialisationAsAnInitErrorAndExits() throws Exception {
-    try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
-        LambdaRuntimeProcess broken =
-            LambdaRuntimeProcess.start(
-                HANDLER,
-                otherApi,
-                "broken-init",
-                Map.of("ADVISOR_PRICE_CATALOGUE", "/nonexistent/prices.json"))) {
-
-      String error =
-          new String(otherApi.initError().get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-      boolean exited = broken.process.waitFor(30, TimeUnit.SECONDS);
-
-      assertThat(error)
-          .as("the init error names the handler whose initialisation failed")
-          .contains("LeanAdvisorHandler", "ExceptionInInitializerError");
-      assertThat(broken.logText())
-          .as("the cause is in the function's log")
-          .contains("cannot read price catalogue /nonexistent/prices.json");
-      assertThat(exited).as("the runtime gives up instead of hanging").isTrue();
-      assertThat(broken.process.exitValue()).isNotZero();
-    }
+  /** Static initialisation failed: the handler class and the JVM's error for it. */
+  @Override
+  protected List<String> initErrorNames() {
+    return List.of("LeanAdvisorHandler", "ExceptionInInitializerError");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,9 @@ abstract class RuntimeClientContract extends AdvisorContract {
 
   /** A short name for the function and its log file. */
   protected abstract String name();
+
+  /** What the init error must name when the handler cannot initialise. */
+  protected abstract List<String> initErrorNames();
 
   @BeforeAll
   void startTheRuntime() throws Exception {
@@ -118,6 +122,30 @@ abstract class RuntimeClientContract extends AdvisorContract {
       assertThat(answer.error()).as(other.logText()).isFalse();
       assertThat(AdvisorJson.mapper().readTree(answer.body()).get("priceCatalogue").asString())
           .isEqualTo("negotiated-2026");
+    }
+  }
+
+  /** A start that fails (here: a price catalogue that cannot be read) is an init error. */
+  @Test
+  void reportsAFailedInitialisationAsAnInitErrorAndExits() throws Exception {
+    try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
+        LambdaRuntimeProcess broken =
+            LambdaRuntimeProcess.start(
+                handler(),
+                otherApi,
+                name() + "-broken-init",
+                Map.of("ADVISOR_PRICE_CATALOGUE", "/nonexistent/prices.json"))) {
+
+      String error =
+          new String(otherApi.initError().get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+      boolean exited = broken.process.waitFor(30, TimeUnit.SECONDS);
+
+      assertThat(error).contains(initErrorNames());
+      assertThat(broken.logText())
+          .as("the cause is in the function's log")
+          .contains("cannot read price catalogue /nonexistent/prices.json");
+      assertThat(exited).as("the runtime gives up instead of hanging").isTrue();
+      assertThat(broken.process.exitValue()).isNotZero();
     }
   }
 }
