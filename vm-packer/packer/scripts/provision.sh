@@ -4,8 +4,9 @@
 set -eu
 
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends openjdk-17-jre-headless
+# A first boot may run apt's daily jobs at the same time: wait for their lock, do not fail on it.
+apt-get -o DPkg::Lock::Timeout=600 update -q
+apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends openjdk-17-jre-headless
 
 # Enabled, not started: systemd starts it at every boot of the image, the first included.
 /tmp/infra-advisor/install.sh --jar /tmp/infra-advisor/infra-advisor.jar --no-start

@@ -43,7 +43,14 @@ final class PackerBake {
       Path packer, Path template, Path sourceImage, Path distDir, Path work, String accelerator)
       throws Exception {
     Path copy = work.resolve("template");
-    copyTemplate(template, copy, leavesOutVersionsFile(packer));
+    boolean builtInQemu = leavesOutVersionsFile(packer);
+    copyTemplate(template, copy, builtInQemu);
+    if (!builtInQemu) {
+      // Current Packer: the qemu plugin pinned in versions.pkr.hcl, as a user gets it.
+      ExternalCommand.Result init =
+          ExternalCommand.run(Duration.ofMinutes(5), copy, List.of(packer.toString(), "init", "."));
+      assertThat(init.exitCode()).as(init.describe()).isZero();
+    }
     Path output = work.resolve("output");
     Path serial = work.resolve("bake-serial.log");
 

@@ -76,7 +76,11 @@ final class QemuVm implements AutoCloseable {
         List.of(
             qemuBinary.toString(),
             "-accel",
-            accelerator,
+            // Multi-threaded TCG runs each vCPU on its own host thread, and then the JVM's
+            // patching of its own compiled code, seen from the other vCPU, now and then
+            // crashes it (SIGSEGV at a C1 method's entry, seen here about once in eight
+            // starts). One thread for all vCPUs keeps the guest's two CPUs, slower, but correct.
+            accelerator.equals("tcg") ? "tcg,thread=single" : accelerator,
             "-m",
             "2048",
             "-smp",
