@@ -18,6 +18,8 @@ class ReadmeTest {
   void buildsTheInputsWhereTheTemplateLooksForThem() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
 
+    // The user's command, checked word for word. Its -DskipTests only spares that user the test
+    // suite (the bake needs the inputs, not the tests); ./mvnw verify runs every test.
     assertThat(readme).contains("./mvnw -pl vm-packer -am package -DskipTests");
     assertThat(Files.readString(Path.of("pom.xml")))
         .contains("<packer.inputs>${project.build.directory}/packer-inputs</packer.inputs>");
