@@ -4,11 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.inframodels.core.api.AdvisorApi;
 import com.example.inframodels.core.api.ApiGatewayEvents;
-import com.example.inframodels.core.api.PriceCatalogues;
-import com.example.inframodels.core.estimate.Estimator;
-import com.example.inframodels.core.runtime.RuntimeDetector;
 import com.example.inframodels.core.runtime.StartupClock;
-import com.example.inframodels.core.runtime.SystemView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,9 +19,7 @@ public final class LeanAdvisorHandler implements RequestStreamHandler {
   private static final StartupClock CLOCK = new StartupClock();
 
   private static final AdvisorApi API =
-      new AdvisorApi(
-          new Estimator(PriceCatalogues.bundledOr(System.getenv("ADVISOR_PRICE_CATALOGUE"))),
-          new RuntimeDetector(SystemView.live(), CLOCK)::detect);
+      AdvisorApi.forThisProcess(System.getenv("ADVISOR_PRICE_CATALOGUE"), CLOCK);
 
   static {
     CLOCK.markReady();

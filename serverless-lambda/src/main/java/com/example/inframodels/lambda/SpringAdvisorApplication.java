@@ -1,12 +1,8 @@
 package com.example.inframodels.lambda;
 
 import com.example.inframodels.core.api.AdvisorApi;
-import com.example.inframodels.core.api.PriceCatalogues;
-import com.example.inframodels.core.estimate.Estimator;
 import com.example.inframodels.core.function.AdvisorFunctions;
-import com.example.inframodels.core.runtime.RuntimeDetector;
 import com.example.inframodels.core.runtime.StartupClock;
-import com.example.inframodels.core.runtime.SystemView;
 import java.lang.reflect.Type;
 import java.util.function.Function;
 import org.springframework.boot.SpringBootConfiguration;
@@ -54,13 +50,10 @@ public class SpringAdvisorApplication
     context.registerBean(
         AdvisorApi.class,
         () ->
-            new AdvisorApi(
-                new Estimator(
-                    // advisor.price-catalogue, or ADVISOR_PRICE_CATALOGUE in the function's
-                    // environment; empty (application.properties) means the bundled one.
-                    PriceCatalogues.bundledOr(
-                        context.getEnvironment().getProperty("advisor.price-catalogue"))),
-                new RuntimeDetector(SystemView.live(), clock)::detect));
+            // advisor.price-catalogue, or ADVISOR_PRICE_CATALOGUE in the function's environment;
+            // empty (application.properties) means the bundled one.
+            AdvisorApi.forThisProcess(
+                context.getEnvironment().getProperty("advisor.price-catalogue"), clock));
     context.registerBean(
         AdvisorFunctions.ADVISOR,
         FunctionRegistration.class,
