@@ -39,20 +39,34 @@ public final class ColdStartBenchmark {
         System.getProperty("lambda.runtime.client", "target/lambda-runtime-client"));
     List<Long> millis = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      try (LambdaRuntimeApi api = new LambdaRuntimeApi();
-          LambdaRuntimeProcess runtime =
-              LambdaRuntimeProcess.start(code, handler, api, "benchmark", env)) {
-        LambdaRuntimeApi.Answer answer =
-            api.invoke(
-                LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
-                Duration.ofSeconds(120));
-        long elapsed = Duration.between(runtime.launchedAt, Instant.now()).toMillis();
-        System.out.printf(
-            "run %d: %d ms (%s)%n", run, elapsed, answer.error() ? "function error" : "answered");
-        millis.add(elapsed);
-      }
+      ColdStart start = measure(code, handler, "benchmark", env);
+      System.out.printf(
+          "run %d: %d ms (%s)%n",
+          run, start.millis(), start.answer().error() ? "function error" : "answered");
+      millis.add(start.millis());
     }
+    System.out.printf("median of %d: %d ms%n", runs, median(millis));
+  }
+
+  /** One cold start: JVM launch to the first answer, the answer itself and the function's log. */
+  record ColdStart(long millis, LambdaRuntimeApi.Answer answer, String log) {}
+
+  /** A fresh JVM under the runtime client, sent an HTTP API {@code GET /runtime}. */
+  static ColdStart measure(Path code, String handler, String name, Map<String, String> env)
+      throws Exception {
+    try (LambdaRuntimeApi api = new LambdaRuntimeApi();
+        LambdaRuntimeProcess runtime = LambdaRuntimeProcess.start(code, handler, api, name, env)) {
+      LambdaRuntimeApi.Answer answer =
+          api.invoke(
+              LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
+              Duration.ofSeconds(120));
+      long millis = Duration.between(runtime.launchedAt, Instant.now()).toMillis();
+      return new ColdStart(millis, answer, runtime.logText());
+    }
+  }
+
+  static long median(List<Long> millis) {
     List<Long> sorted = millis.stream().sorted().toList();
-    System.out.printf("median of %d: %d ms%n", runs, sorted.get(sorted.size() / 2));
+    return sorted.get(sorted.size() / 2);
   }
 }

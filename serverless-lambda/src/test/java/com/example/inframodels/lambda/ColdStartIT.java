@@ -2,13 +2,10 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,25 +62,17 @@ class ColdStartIT {
       throws Exception {
     List<Long> millis = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
-      try (LambdaRuntimeApi api = new LambdaRuntimeApi();
-          LambdaRuntimeProcess runtime =
-              LambdaRuntimeProcess.start(code, handler, api, "cold-start", env)) {
-        LambdaRuntimeApi.Answer answer =
-            api.invoke(
-                LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
-                Duration.ofSeconds(120));
-        Instant answered = Instant.now();
-        ContractResponse response = LeanHandlerContractTest.response(answer.body());
+      ColdStartBenchmark.ColdStart start =
+          ColdStartBenchmark.measure(code, handler, "cold-start", env);
+      ContractResponse response = LeanHandlerContractTest.response(start.answer().body());
 
-        assertThat(response.status()).as(runtime.logText()).isEqualTo(200);
-        millis.add(Duration.between(runtime.launchedAt, answered).toMillis());
-      }
+      assertThat(response.status()).as(start.log()).isEqualTo(200);
+      millis.add(start.millis());
     }
     return millis;
   }
 
   private static void record(String handler, List<Long> millis) throws IOException {
-    List<Long> sorted = millis.stream().sorted().toList();
     String line =
         handler
             + " handler cold start (JVM launch to first response), "
@@ -91,7 +80,7 @@ class ColdStartIT {
             + " runs: "
             + millis
             + " ms, median "
-            + sorted.get(sorted.size() / 2)
+            + ColdStartBenchmark.median(millis)
             + " ms";
     System.out.println(line);
     Files.writeString(
