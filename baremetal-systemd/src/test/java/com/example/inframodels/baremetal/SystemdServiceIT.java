@@ -9,6 +9,7 @@ import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.core.contract.Poll;
 import com.example.inframodels.core.testing.ExternalCommand;
+import com.example.inframodels.core.testing.ProcStatus;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -165,13 +165,7 @@ class SystemdServiceIT extends AdvisorHttpContract {
   private static Map<String, String> procStatus(String pid) throws Exception {
     ExternalCommand.Result status = host.exec("cat", "/proc/" + pid + "/status");
     assertThat(status.exitCode()).as(status.describe()).isZero();
-    return status.lines().stream()
-        .filter(line -> line.contains(":"))
-        .collect(
-            Collectors.toMap(
-                line -> line.substring(0, line.indexOf(':')),
-                line -> line.substring(line.indexOf(':') + 1).strip(),
-                (a, b) -> a));
+    return ProcStatus.parse(status.output());
   }
 
   /** The options of the mount at {@code mountPoint} as the process sees it (mountinfo field 6). */

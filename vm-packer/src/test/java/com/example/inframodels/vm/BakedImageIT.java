@@ -9,6 +9,7 @@ import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.core.contract.Poll;
 import com.example.inframodels.core.testing.ExternalCommand;
+import com.example.inframodels.core.testing.ProcStatus;
 import com.example.inframodels.core.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,14 +225,7 @@ class BakedImageIT extends AdvisorHttpContract {
   }
 
   private static Map<String, String> procStatus(String pid) throws Exception {
-    return vm.sshOutput("sudo cat /proc/" + pid + "/status")
-        .lines()
-        .filter(line -> line.contains(":"))
-        .collect(
-            Collectors.toMap(
-                line -> line.substring(0, line.indexOf(':')),
-                line -> line.substring(line.indexOf(':') + 1).strip(),
-                (a, b) -> a));
+    return ProcStatus.parse(vm.sshOutput("sudo cat /proc/" + pid + "/status"));
   }
 
   private static void awaitReady(String when, Duration timeout) throws Exception {
