@@ -4,10 +4,11 @@
 #
 #   validate-template.sh PACKER_DIR WORK_DIR DIST_DIR
 #
-# Packer before 1.7 (Debian 12 ships 1.6.6) has the qemu builder built in and rejects the
-# `packer { required_plugins }` block, so it validates a copy without versions.pkr.hcl. Newer
-# Packer validates the template as it is when the qemu plugin is installed (`packer init`),
-# and only its syntax when it is not, since installing it needs the network.
+# WORK_DIR receives the template as this machine's Packer takes it, validated; BakedImageIT
+# bakes from there. Packer before 1.7 (Debian 12 ships 1.6.6) has the qemu builder built in and
+# rejects the `packer { required_plugins }` block, so its copy leaves out versions.pkr.hcl and
+# nothing else. Newer Packer gets the template as it is and installs the qemu plugin
+# (`packer init`); where that cannot reach the network, only the syntax is validated.
 set -euo pipefail
 
 packer_dir=$1

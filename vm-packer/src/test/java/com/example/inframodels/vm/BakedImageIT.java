@@ -73,7 +73,7 @@ class BakedImageIT extends AdvisorHttpContract {
     PackerBake bake =
         PackerBake.run(
             packer,
-            Path.of(System.getProperty("vm.packer.dir", "packer")),
+            Path.of(System.getProperty("vm.packer.template", "target/packer-template")),
             sourceImage,
             Path.of(System.getProperty("vm.dist.dir", "target/packer-inputs/infra-advisor")),
             WORK.resolve("bake"),

@@ -16,9 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One run of the module's Packer template, as a user runs it, with this machine's inputs: the
@@ -26,31 +23,25 @@ import java.util.stream.Stream;
  */
 final class PackerBake {
 
-  /** The file Packer before 1.7 rejects (it has the qemu builder built in): left out of its run. */
-  static final String VERSIONS_FILE = "versions.pkr.hcl";
-
   final Path image;
   final Duration took;
-  final String output;
 
-  private PackerBake(Path image, Duration took, String output) {
+  private PackerBake(Path image, Duration took) {
     this.image = image;
     this.took = took;
-    this.output = output;
   }
 
+  /**
+   * {@code packer build} in {@code template}: the module's template as {@code package} prepared and
+   * validated it for this machine's Packer (src/build/validate-template.sh).
+   */
   static PackerBake run(
       Path packer, Path template, Path sourceImage, Path distDir, Path work, String accelerator)
       throws Exception {
-    Path copy = work.resolve("template");
-    boolean builtInQemu = leavesOutVersionsFile(packer);
-    copyTemplate(template, copy, builtInQemu);
-    if (!builtInQemu) {
-      // Current Packer: the qemu plugin pinned in versions.pkr.hcl, as a user gets it.
-      ExternalCommand.Result init =
-          ExternalCommand.run(Duration.ofMinutes(5), copy, List.of(packer.toString(), "init", "."));
-      assertThat(init.exitCode()).as(init.describe()).isZero();
-    }
+    assertThat(template.resolve("infra-advisor.pkr.hcl"))
+        .as("the template `package` prepared for this machine's Packer")
+        .isRegularFile();
+    Files.createDirectories(work);
     Path output = work.resolve("output");
     Path serial = work.resolve("bake-serial.log");
 
@@ -58,7 +49,7 @@ final class PackerBake {
     ExternalCommand.Result build =
         ExternalCommand.run(
             Duration.ofMinutes(45),
-            copy,
+            template,
             List.of(
                 packer.toString(),
                 "build",
@@ -86,32 +77,7 @@ final class PackerBake {
         .isZero();
     Path image = output.resolve("infra-advisor.qcow2");
     assertThat(image).as("the image the template names").isRegularFile();
-    return new PackerBake(image, took, build.output());
-  }
-
-  /** Packer 1.6.x: {@code required_plugins} is an unsupported block there. */
-  static boolean leavesOutVersionsFile(Path packer) throws Exception {
-    ExternalCommand.Result version =
-        ExternalCommand.run(Duration.ofSeconds(30), List.of(packer.toString(), "version"));
-    Matcher m = Pattern.compile("Packer v(\\d+)\\.(\\d+)").matcher(version.output());
-    assertThat(m.find()).as(version.describe()).isTrue();
-    int major = Integer.parseInt(m.group(1));
-    int minor = Integer.parseInt(m.group(2));
-    return major < 1 || (major == 1 && minor < 7);
-  }
-
-  private static void copyTemplate(Path from, Path to, boolean leaveOutVersions)
-      throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else if (!(leaveOutVersions && file.getFileName().toString().equals(VERSIONS_FILE))) {
-          Files.copy(file, target);
-        }
-      }
-    }
+    return new PackerBake(image, took);
   }
 
   static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
