@@ -7,12 +7,13 @@ import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,10 +91,7 @@ class FatJarContractIT extends AdvisorHttpContract {
 
   private static boolean exitsZero(Path tool, String option)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(tool.toString(), option).redirectErrorStream(true).start();
-    boolean done = process.waitFor(10, TimeUnit.SECONDS);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(done).as(tool + " " + option + " finished; output: " + output).isTrue();
-    return process.exitValue() == 0;
+    return ExternalCommand.run(Duration.ofSeconds(10), List.of(tool.toString(), option)).exitCode()
+        == 0;
   }
 }

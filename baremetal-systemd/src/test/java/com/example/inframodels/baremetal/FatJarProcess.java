@@ -1,37 +1,34 @@
 package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.example.inframodels.core.contract.Poll;
+import com.example.inframodels.testing.LaunchedProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The built fat JAR, started as its own process, the way {@code java -jar} starts it. */
 final class FatJarProcess implements AutoCloseable {
 
   static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-  final Process process;
+  final LaunchedProcess process;
   final int port;
-  final Path log;
-  final Instant launchedAt;
 
-  private FatJarProcess(Process process, int port, Path log, Instant launchedAt) {
+  private FatJarProcess(LaunchedProcess process, int port) {
     this.process = process;
     this.port = port;
-    this.log = log;
-    this.launchedAt = launchedAt;
   }
 
   /** The jar Maven built in this module; failsafe passes its path. */
@@ -46,18 +43,16 @@ final class FatJarProcess implements AutoCloseable {
   /** Starts the jar on a free port, with systemd's variables removed so nothing pretends. */
   static FatJarProcess start(String name) throws IOException {
     int port = freePort();
-    Path log = Path.of("target", name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar().toString());
-    command.add("--server.port=" + port);
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().remove("INVOCATION_ID");
-    builder.environment().remove("JOURNAL_STREAM");
-    Instant launchedAt = Instant.now();
-    return new FatJarProcess(builder.start(), port, log, launchedAt);
+    Map<String, String> environment = new HashMap<>();
+    environment.put("INVOCATION_ID", null);
+    environment.put("JOURNAL_STREAM", null);
+    LaunchedProcess process =
+        LaunchedProcess.start(
+            List.of(LaunchedProcess.java(), "-jar", jar().toString(), "--server.port=" + port),
+            environment,
+            Path.of("target", name + ".log"),
+            Duration.ofSeconds(30));
+    return new FatJarProcess(process, port);
   }
 
   URI baseUri() {
@@ -65,36 +60,31 @@ final class FatJarProcess implements AutoCloseable {
   }
 
   /** Polls the readiness probe; fails with the process log if it never turns 200. */
-  Duration awaitReady() throws InterruptedException {
+  Duration awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe =
         HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(5))
             .build();
     try {
-      Poll.until(
-          "readiness of the fat JAR on port " + port,
-          READY_TIMEOUT,
-          Duration.ofMillis(50),
-          () -> {
-            if (!process.isAlive()) {
-              throw new IllegalStateException("process exited with " + process.exitValue());
-            }
-            return http.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode();
-          },
-          status -> status == 200);
-    } catch (AssertionError e) {
+      await("readiness of the fat JAR on port " + port)
+          .atMost(READY_TIMEOUT)
+          .pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                process.requireAlive();
+                return http.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode();
+              },
+              status -> status == 200);
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "\n--- process log ---\n" + logText(), e);
     }
-    return Duration.between(launchedAt, Instant.now());
+    return Duration.between(process.launchedAt(), Instant.now());
   }
 
   String logText() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.logText();
   }
 
   long pid() {
@@ -103,12 +93,7 @@ final class FatJarProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
+    process.close();
   }
 
   private static int freePort() throws IOException {

@@ -1,12 +1,12 @@
 package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.inframodels.core.contract.AdvisorContract;
-import com.example.inframodels.core.contract.Poll;
-import com.example.inframodels.core.testing.ExternalCommand;
-import com.example.inframodels.core.testing.InFlightRequest;
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.InFlightRequest;
+import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -28,6 +28,10 @@ class GracefulShutdownIT {
   /** 128 + SIGTERM: what the JVM's exit status is after its shutdown hooks ran on SIGTERM. */
   private static final int EXIT_ON_SIGTERM = 143;
 
+  /** In a thread dump: a Tomcat request thread reading a request's body. */
+  private static final String READING_A_BODY =
+      "org.apache.catalina.connector.CoyoteInputStream.read";
+
   @Test
   void completesTheRequestInFlightAndExitsCleanlyOnSigterm() throws Exception {
     byte[] body = AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8);
@@ -37,22 +41,19 @@ class GracefulShutdownIT {
       app.awaitReady();
       try (InFlightRequest inFlight =
           InFlightRequest.start(new InetSocketAddress("127.0.0.1", app.port), "/estimate", body)) {
-        Poll.until(
-            "a request thread inside the advisor's filter, waiting for the rest of the body",
-            Duration.ofSeconds(30),
-            Duration.ofMillis(100),
-            () -> threadDump(jcmd, app.pid()),
-            dump -> dump.contains("AdvisorHttpFilter.doFilter"));
+        // Tomcat (the server this module chose) reading a request body on a request thread.
+        await("a request thread inside the server, waiting for the rest of the body")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> threadDump(jcmd, app.pid()), dump -> dump.contains(READING_A_BODY));
 
-        app.process.destroy();
-        Poll.until(
-            "the server to refuse new connections after SIGTERM",
-            Duration.ofSeconds(20),
-            Duration.ofMillis(50),
-            () -> refusesConnections(app.port),
-            refused -> refused);
+        app.process.process().destroy();
+        await("the server to refuse new connections after SIGTERM")
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> refusesConnections(app.port));
         String response = inFlight.finish();
-        boolean exited = app.process.waitFor(40, TimeUnit.SECONDS);
+        boolean exited = app.process.process().waitFor(40, TimeUnit.SECONDS);
 
         assertThat(response)
             .as("the request in flight when SIGTERM arrived")
@@ -61,7 +62,7 @@ class GracefulShutdownIT {
         assertThat(exited)
             .as("exited within the unit's TimeoutStopSec; log:%n%s", app.logText())
             .isTrue();
-        assertThat(app.process.exitValue()).as(app.logText()).isEqualTo(EXIT_ON_SIGTERM);
+        assertThat(app.process.process().exitValue()).as(app.logText()).isEqualTo(EXIT_ON_SIGTERM);
         assertThat(app.logText()).contains("Graceful shutdown complete");
       }
     }

@@ -2,43 +2,24 @@ package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.contract.AdvisorContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** What the READMEs tell a newcomer to type, checked against what the build really does. */
+/** What this module's README tells a newcomer to type, checked against what the build does. */
 class ReadmeTest {
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Path ROOT_README = ROOT.resolve("README.md");
   private static final Path MODULE_README = Path.of("README.md").toAbsolutePath();
 
   /**
-   * The README's run command, checked here word for word. Its -DskipTests belongs to the user's
-   * command, not to this build: running the app should not wait for the test suite, which the
-   * README's second command, ./mvnw verify, runs in full.
+   * The README's run command (the root README opens with it too), checked here word for word. Its
+   * -DskipTests belongs to the user's command, not to this build: running the app should not wait
+   * for the test suite, which the README's second command, ./mvnw verify, runs in full.
    */
   private static final String RUN_COMMAND =
       "./mvnw -pl baremetal-systemd -am package -DskipTests"
           + " && java -jar baremetal-systemd/target/infra-advisor.jar";
-
-  private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
-
-  @Test
-  void opensWithTheRunCommandAndTheTestCommand() throws IOException {
-    List<String> firstBlock = firstCodeBlock(Files.readAllLines(ROOT_README));
-
-    assertThat(firstBlock).containsExactly(RUN_COMMAND, "./mvnw verify");
-  }
 
   @Test
   void runCommandStartsTheJarThisModuleBuilds() throws IOException {
@@ -46,55 +27,5 @@ class ReadmeTest {
 
     assertThat(pom).contains("<finalName>infra-advisor</finalName>");
     assertThat(Files.readString(MODULE_README)).contains(RUN_COMMAND);
-  }
-
-  @Test
-  void curlExamplesSendTheContractsSampleWorkloads() throws IOException {
-    assertThat(Files.readString(ROOT_README))
-        .as("the README's curl body is the one the contract suite proves")
-        .contains("-d '" + AdvisorContract.SAMPLE_WORKLOAD + "'")
-        .contains("-d '" + AdvisorContract.FIXED_PEAK_WORKLOAD + "'");
-  }
-
-  static Stream<Path> documents() throws IOException {
-    try (Stream<Path> files = Files.walk(ROOT, 3)) {
-      return files
-          .filter(path -> path.getFileName().toString().endsWith(".md"))
-          .filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/."))
-          .toList()
-          .stream();
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("documents")
-  void relativeLinksPointAtFilesThatExist(Path document) throws IOException {
-    List<String> broken = new ArrayList<>();
-    Matcher link = LINK.matcher(Files.readString(document));
-    while (link.find()) {
-      String target = link.group(1);
-      if (target.contains("://") || target.startsWith("mailto:")) {
-        continue;
-      }
-      if (!Files.exists(document.getParent().resolve(target))) {
-        broken.add(target);
-      }
-    }
-
-    assertThat(broken).as("broken links in %s", ROOT.relativize(document)).isEmpty();
-  }
-
-  private static List<String> firstCodeBlock(List<String> lines) {
-    int start = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).startsWith("```")) {
-        if (start < 0) {
-          start = i;
-        } else {
-          return lines.subList(start + 1, i);
-        }
-      }
-    }
-    throw new AssertionError("no code block in README.md");
   }
 }

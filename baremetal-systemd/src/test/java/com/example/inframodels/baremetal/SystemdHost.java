@@ -1,10 +1,10 @@
 package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.example.inframodels.core.contract.Poll;
-import com.example.inframodels.core.testing.ExternalCommand;
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -67,12 +67,13 @@ final class SystemdHost implements AutoCloseable {
                 image));
     assertThat(run.exitCode()).as(run.describe()).isZero();
     SystemdHost host = new SystemdHost(podman, name, port);
-    Poll.until(
-        "systemd in " + name + " to finish booting",
-        Duration.ofSeconds(60),
-        Duration.ofMillis(250),
-        () -> host.exec("systemctl", "is-system-running").output().strip(),
-        state -> state.equals("running") || state.equals("degraded"));
+    await("systemd in " + name + " to finish booting")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () -> host.exec("systemctl", "is-system-running").output().strip(),
+            state -> state.equals("running") || state.equals("degraded"));
     return host;
   }
 

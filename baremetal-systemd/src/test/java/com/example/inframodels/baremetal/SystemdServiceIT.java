@@ -1,15 +1,15 @@
 package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.inframodels.core.contract.AdvisorHttpContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
-import com.example.inframodels.core.contract.Poll;
-import com.example.inframodels.core.testing.ExternalCommand;
-import com.example.inframodels.core.testing.ProcStatus;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.ProcStatus;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -121,12 +122,13 @@ class SystemdServiceIT extends AdvisorHttpContract {
     ExternalCommand.Result kill = host.exec("kill", "-9", before);
     Instant killedAt = Instant.now();
     String after =
-        Poll.until(
-            "systemd to start a new JVM after kill -9 " + before,
-            Duration.ofSeconds(60),
-            Duration.ofMillis(250),
-            () -> host.unitProperty(UNIT, "MainPID"),
-            pid -> !pid.equals("0") && !pid.equals(before));
+        await("systemd to start a new JVM after kill -9 " + before)
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions()
+            .until(
+                () -> host.unitProperty(UNIT, "MainPID"),
+                pid -> !pid.equals("0") && !pid.equals(before));
     awaitReady("after the restart");
     System.out.println(
         "kill -9 to ready again: " + Duration.between(killedAt, Instant.now()).toMillis() + " ms");
@@ -151,13 +153,14 @@ class SystemdServiceIT extends AdvisorHttpContract {
 
   private static void awaitReady(String when) throws Exception {
     try {
-      Poll.until(
-          "readiness of " + UNIT + " " + when,
-          Duration.ofSeconds(120),
-          Duration.ofMillis(250),
-          () -> http.send(ContractRequest.get("/actuator/health/readiness")).status(),
-          status -> status == 200);
-    } catch (AssertionError e) {
+      await("readiness of " + UNIT + " " + when)
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptions()
+          .until(
+              () -> http.send(ContractRequest.get("/actuator/health/readiness")).status(),
+              status -> status == 200);
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "\n--- journal ---\n" + host.journal(UNIT), e);
     }
   }

@@ -2,8 +2,8 @@ package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.testing.ExternalCommand;
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package com.example.inframodels.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.RequiredTool;
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
 import java.io.InputStream;

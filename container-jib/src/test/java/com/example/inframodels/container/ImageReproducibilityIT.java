@@ -1,9 +1,10 @@
 package com.example.inframodels.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
-import com.example.inframodels.core.testing.ExternalCommand;
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rebuilds the image in a copy of this repository, as a second machine would: the same sources give
- * the same digest; a change to an app-core class changes app-core's layer and nothing else.
+ * Rebuilds the image in a copy of the project this module is built in — the repository, or a copy
+ * of the module on its own — with the same Maven and local repository: the same sources give the
+ * same digest; a change to this module's own class changes the classes layer and nothing else; the
+ * business module's jar has a layer of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageReproducibilityIT {
@@ -36,11 +39,21 @@ class ImageReproducibilityIT {
 
   private static Path original;
 
+  /** The module's directory inside the copy. */
+  private static Path module;
+
+  /** {@code -pl MODULE -am} when the module is part of a larger build, else nothing. */
+  private static List<String> projectSelection;
+
   @BeforeAll
-  static void copyTheRepository() throws IOException {
+  static void copyTheProject() throws IOException {
     original = Path.of("target/jib-image.tar").toAbsolutePath();
     assertThat(original).as("the image built by `package`").isRegularFile();
-    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path root = Path.of(System.getProperty("maven.multiModuleProjectDirectory")).toAbsolutePath();
+    Path inRoot = root.relativize(Path.of("").toAbsolutePath());
+    module = copy.resolve(inRoot.toString());
+    projectSelection =
+        inRoot.toString().isEmpty() ? List.of() : List.of("-pl", inRoot.toString(), "-am");
     try (Stream<Path> files = Files.walk(root)) {
       for (Path source : files.filter(p -> !excluded(root.relativize(p))).toList()) {
         Path target = copy.resolve(root.relativize(source).toString());
@@ -66,15 +79,16 @@ class ImageReproducibilityIT {
 
   @Test
   @Order(2)
-  void aChangedAppCoreClassChangesOnlyAppCoresLayer() throws Exception {
+  void aChangedClassOfThisModuleChangesOnlyTheClassesLayer() throws Exception {
     Path source =
-        copy.resolve(
-            "app-core/src/main/java/com/example/inframodels/core/InfrastructureModel.java");
+        module.resolve(
+            "src/main/java/com/example/inframodels/container/ContainerAdvisorApplication.java");
     String changed =
         Files.readString(source)
             .replace(
-                "  SERVERLESS\n}",
-                "  SERVERLESS;\n\n  static int rebuiltWithAChange() {\n    return 1;\n  }\n}");
+                "public class ContainerAdvisorApplication {\n",
+                "public class ContainerAdvisorApplication {\n\n  static int rebuiltWithAChange() {\n"
+                    + "    return 1;\n  }\n");
     assertThat(changed).as("the edit applied").contains("rebuiltWithAChange");
     Files.writeString(source, changed);
 
@@ -82,15 +96,40 @@ class ImageReproducibilityIT {
     List<String> after = layers(build());
 
     assertThat(after).hasSameSizeAs(before);
-    List<Integer> changedLayers = new ArrayList<>();
+    List<String> changedLayers = new ArrayList<>();
     for (int i = 0; i < before.size(); i++) {
       if (!before.get(i).equals(after.get(i))) {
-        changedLayers.add(i);
+        changedLayers.add(String.join(", ", files(original, before.get(i))));
       }
     }
     assertThat(changedLayers)
-        .as("only the app-core layer (the last one, added by the layer-filter extension)")
-        .containsExactly(before.size() - 1);
+        .as("only the layer of this module's classes")
+        .singleElement(STRING)
+        .contains(
+            "app/classes/com/example/inframodels/container/ContainerAdvisorApplication.class");
+  }
+
+  @Test
+  @Order(2)
+  void theBusinessModulesJarHasALayerOfItsOwn() throws Exception {
+    String businessModule = System.getProperty("container.business.module");
+
+    List<List<String>> withIt = new ArrayList<>();
+    for (String layer : layers(original)) {
+      List<String> files = files(original, layer);
+      if (files.stream().anyMatch(file -> file.startsWith("app/libs/" + businessModule + "-"))) {
+        withIt.add(files);
+      }
+    }
+
+    assertThat(withIt)
+        .as("layers holding app/libs/%s-*.jar", businessModule)
+        .singleElement()
+        .satisfies(
+            files ->
+                assertThat(files.stream().filter(file -> !file.endsWith("/")))
+                    .singleElement(STRING)
+                    .matches("app/libs/" + businessModule + "-[^/]+\\.jar"));
   }
 
   @Test
@@ -98,12 +137,16 @@ class ImageReproducibilityIT {
   void readmesDockerBuildCommandLoadsTheImageIntoPodman() throws Exception {
     String podman = RequiredTool.onPath("podman").toString();
     String command =
-        Files.readAllLines(copy.resolve("container-jib/README.md")).stream()
+        Files.readAllLines(module.resolve("README.md")).stream()
             .filter(line -> line.startsWith("./mvnw") && line.contains("jib:dockerBuild"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no jib:dockerBuild command in the README"));
+    // A copy of the module alone is its own project: the README's -pl/-am do not apply there.
+    String asTyped =
+        projectSelection.isEmpty() ? command.replace(" -pl container-jib -am", "") : command;
     List<String> arguments =
-        new ArrayList<>(List.of(command.replace("\"$(command -v podman)\"", podman).split("\\s+")));
+        new ArrayList<>(List.of(asTyped.replace("\"$(command -v podman)\"", podman).split("\\s+")));
+    arguments.set(0, maven());
     arguments.addAll(List.of("-B", "-q", "-o"));
 
     run(arguments);
@@ -120,14 +163,20 @@ class ImageReproducibilityIT {
   }
 
   /**
-   * `package` in the copy, offline; returns the image tar it wrote. -DskipTests because the copy is
-   * only here to rebuild the image: its tests are the ones this very build is running.
+   * `package` in the copy, offline, with the Maven that runs this build; returns the image tar it
+   * wrote. -DskipTests because the copy is only here to rebuild the image: its tests are the ones
+   * this very build is running.
    */
   private static Path build() throws IOException, InterruptedException {
-    run(
-        List.of(
-            "./mvnw", "-B", "-q", "-o", "-pl", "container-jib", "-am", "package", "-DskipTests"));
-    return copy.resolve("container-jib/target/jib-image.tar");
+    List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o"));
+    command.addAll(projectSelection);
+    command.addAll(List.of("package", "-DskipTests"));
+    run(command);
+    return module.resolve("target/jib-image.tar");
+  }
+
+  private static String maven() {
+    return Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {
@@ -155,6 +204,22 @@ class ImageReproducibilityIT {
     List<String> layers = new ArrayList<>();
     manifest.get("layers").forEach(layer -> layers.add(layer.get("digest").asString()));
     return layers;
+  }
+
+  /** The paths in one layer of an OCI layout tarball. */
+  private static List<String> files(Path imageTar, String layerDigest)
+      throws IOException, InterruptedException {
+    ExternalCommand.Result tar =
+        ExternalCommand.run(
+            Duration.ofMinutes(1),
+            List.of(
+                "bash",
+                "-c",
+                "set -o pipefail; tar -xOf \"$0\" \"$1\" | tar --warning=no-unknown-keyword -tz",
+                imageTar.toString(),
+                "blobs/sha256/" + layerDigest.substring("sha256:".length())));
+    assertThat(tar.exitCode()).as(tar.describe()).isZero();
+    return tar.lines();
   }
 
   /** One file of an OCI layout tarball, read with tar(1). */

@@ -3,8 +3,8 @@ package com.example.inframodels.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.inframodels.core.api.AdvisorApi;
-import com.example.inframodels.core.api.ApiGatewayEvents;
 import com.example.inframodels.core.runtime.StartupClock;
+import com.example.inframodels.core.wiring.AdvisorWiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +19,7 @@ public final class LeanAdvisorHandler implements RequestStreamHandler {
   private static final StartupClock CLOCK = new StartupClock();
 
   private static final AdvisorApi API =
-      AdvisorApi.forThisProcess(System.getenv("ADVISOR_PRICE_CATALOGUE"), CLOCK);
+      AdvisorWiring.forThisProcess(System.getenv("ADVISOR_PRICE_CATALOGUE"), CLOCK);
 
   static {
     CLOCK.markReady();

@@ -1,8 +1,8 @@
 package com.example.inframodels.lambda;
 
 import com.example.inframodels.core.api.AdvisorApi;
-import com.example.inframodels.core.function.AdvisorFunctions;
 import com.example.inframodels.core.runtime.StartupClock;
+import com.example.inframodels.core.wiring.AdvisorWiring;
 import java.lang.reflect.Type;
 import java.util.function.Function;
 import org.springframework.boot.SpringBootConfiguration;
@@ -18,13 +18,11 @@ import org.springframework.messaging.Message;
  * The Spring path's application, started by Spring Cloud Function's {@code FunctionInvoker} (the
  * Lambda handler), which finds it through the jar manifest's {@code Main-Class}.
  *
- * <p>It registers app-core's {@code advisor} function in Spring Cloud Function's
- * <em>functional</em> form: because this class is an {@link ApplicationContextInitializer}, {@code
- * FunctionInvoker} starts it with {@code FunctionalSpringApplication}, which skips
- * configuration-class parsing, component scanning and auto-configuration and builds the catalogue
- * from these registrations. The same function the HTTP packagings get from app-core's {@link
- * AdvisorFunctions} auto-configuration, with a markedly shorter cold start (the module README has
- * the figures).
+ * <p>It registers the {@link AdvisorMessageFunction} in Spring Cloud Function's <em>functional</em>
+ * form: because this class is an {@link ApplicationContextInitializer}, {@code FunctionInvoker}
+ * starts it with {@code FunctionalSpringApplication}, which skips configuration-class parsing,
+ * component scanning and auto-configuration and builds the function registry from these
+ * registrations, with a markedly shorter cold start (the module README has the figures).
  *
  * <p>{@link SpringBootConfiguration} only marks the class for {@code FunctionInvoker}'s start-class
  * lookup; nothing in it is processed as configuration.
@@ -36,7 +34,7 @@ public class SpringAdvisorApplication
   private static final Type MESSAGE_OF_BYTES =
       ResolvableType.forClassWithGenerics(Message.class, byte[].class).getType();
 
-  /** {@code Function<Message<byte[]>, Message<byte[]>>}, the catalogue's view of the function. */
+  /** {@code Function<Message<byte[]>, Message<byte[]>>}, the registry's view of the function. */
   private static final Type ADVISOR_TYPE =
       ResolvableType.forClassWithGenerics(
               Function.class,
@@ -52,15 +50,15 @@ public class SpringAdvisorApplication
         () ->
             // advisor.price-catalogue, or ADVISOR_PRICE_CATALOGUE in the function's environment;
             // empty (application.properties) means the bundled one.
-            AdvisorApi.forThisProcess(
+            AdvisorWiring.forThisProcess(
                 context.getEnvironment().getProperty("advisor.price-catalogue"), clock));
     context.registerBean(
-        AdvisorFunctions.ADVISOR,
+        AdvisorMessageFunction.NAME,
         FunctionRegistration.class,
         () ->
             new FunctionRegistration<>(
-                    AdvisorFunctions.advisor(context.getBean(AdvisorApi.class)),
-                    AdvisorFunctions.ADVISOR)
+                    new AdvisorMessageFunction(context.getBean(AdvisorApi.class)),
+                    AdvisorMessageFunction.NAME)
                 .type(ADVISOR_TYPE));
     context.addApplicationListener(
         (ApplicationListener<ApplicationReadyEvent>) event -> clock.markReady());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.contract.ContractResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recorded-style events, as they arrive from API Gateway or a direct call, through a handler. Each
  * fixture is first read with AWS's own event loader, so it is a valid event.
  */
 abstract class HandlerEventsContract {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The handler's output for one Lambda input document. */
   protected abstract byte[] invoke(byte[] input) throws IOException;
@@ -44,14 +46,14 @@ abstract class HandlerEventsContract {
 
   @Test
   void answersADirectInvocationWithTheEstimateItself() throws IOException {
-    JsonNode output = AdvisorJson.mapper().readTree(run("events/direct-workload.json"));
+    JsonNode output = JSON.readTree(run("events/direct-workload.json"));
 
     assertThat(output.get("cheapest").asString()).isEqualTo("SERVERLESS");
   }
 
   @Test
   void answersADirectInvocationWithAProblemWhenItIsNoWorkload() throws IOException {
-    JsonNode output = AdvisorJson.mapper().readTree(run("events/direct-not-a-workload.json"));
+    JsonNode output = JSON.readTree(run("events/direct-not-a-workload.json"));
 
     assertThat(output.get("status").asInt()).isEqualTo(400);
     assertThat(output.get("errors").toString()).contains("hello");

@@ -2,13 +2,14 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.testing.LaunchedProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The deployable jar in its own JVM under the official runtime interface client, the way a Lambda
@@ -16,14 +17,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class LambdaRuntimeProcess implements AutoCloseable {
 
-  final Process process;
-  final Instant launchedAt;
-  final Path log;
+  private final LaunchedProcess process;
 
-  private LambdaRuntimeProcess(Process process, Instant launchedAt, Path log) {
+  private LambdaRuntimeProcess(LaunchedProcess process) {
     this.process = process;
-    this.launchedAt = launchedAt;
-    this.log = log;
   }
 
   static LambdaRuntimeProcess start(String handler, LambdaRuntimeApi api, String name)
@@ -45,22 +42,10 @@ final class LambdaRuntimeProcess implements AutoCloseable {
   static LambdaRuntimeProcess start(
       Path code, String handler, LambdaRuntimeApi api, String name, Map<String, String> extraEnv)
       throws IOException {
-    Path jar = code;
     Path client = Path.of(System.getProperty("lambda.runtime.client", "target/none"));
-    assertThat(jar).as("the function's code").exists();
+    assertThat(code).as("the function's code").exists();
     assertThat(client).as("the runtime client copied by the build").isDirectory();
-    Path log = Path.of("target", name + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    jar + ":" + client + "/*",
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                    handler))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
+    Map<String, String> env = new HashMap<>();
     env.put("AWS_LAMBDA_RUNTIME_API", api.address());
     env.put("_HANDLER", handler);
     env.put("AWS_LAMBDA_FUNCTION_NAME", "infra-advisor-" + name);
@@ -69,26 +54,35 @@ final class LambdaRuntimeProcess implements AutoCloseable {
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/infra-advisor-" + name);
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]test");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-    env.remove("INVOCATION_ID");
+    env.put("INVOCATION_ID", null);
     env.putAll(extraEnv);
-    return new LambdaRuntimeProcess(builder.start(), Instant.now(), log);
+    return new LambdaRuntimeProcess(
+        LaunchedProcess.start(
+            List.of(
+                LaunchedProcess.java(),
+                "-cp",
+                code + ":" + client + "/*",
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                handler),
+            env,
+            Path.of("target", name + ".log"),
+            Duration.ofSeconds(10)));
+  }
+
+  Process process() {
+    return process.process();
+  }
+
+  Instant launchedAt() {
+    return process.launchedAt();
   }
 
   String logText() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.logText();
   }
 
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
+    process.close();
   }
 }

@@ -1,6 +1,5 @@
 package com.example.inframodels.lambda;
 
-import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
@@ -12,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * through the built jar.
  */
 class LeanHandlerContractTest extends AdvisorContract {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final LeanAdvisorHandler handler = new LeanAdvisorHandler();
 
@@ -34,7 +36,7 @@ class LeanHandlerContractTest extends AdvisorContract {
 
   /** An HTTP API event as API Gateway builds it: headers lower-cased, binary bodies in base64. */
   static byte[] event(ContractRequest request) {
-    ObjectNode event = AdvisorJson.mapper().createObjectNode();
+    ObjectNode event = JSON.createObjectNode();
     event.put("version", "2.0");
     event.put("routeKey", "$default");
     event.put("rawPath", request.path());
@@ -54,11 +56,11 @@ class LeanHandlerContractTest extends AdvisorContract {
     } else {
       event.put("isBase64Encoded", false);
     }
-    return AdvisorJson.write(event);
+    return JSON.writeValueAsBytes(event);
   }
 
   static ContractResponse response(byte[] output) {
-    JsonNode response = AdvisorJson.mapper().readTree(output);
+    JsonNode response = JSON.readTree(output);
     Map<String, String> headers = new LinkedHashMap<>();
     response
         .path("headers")

@@ -2,7 +2,6 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole contract through the built jar, run by the official runtime interface client in its own
@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RuntimeClientContract extends AdvisorContract {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private LambdaRuntimeApi api;
   private LambdaRuntimeProcess runtime;
@@ -88,7 +90,7 @@ abstract class RuntimeClientContract extends AdvisorContract {
   void estimatesAWorkloadInvokedDirectly() throws Exception {
     byte[] output = invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8));
 
-    JsonNode estimate = AdvisorJson.mapper().readTree(output);
+    JsonNode estimate = JSON.readTree(output);
     assertThat(estimate.get("cheapest").asString())
         .as(
             "the estimate itself, not an HTTP response: %s",
@@ -96,19 +98,24 @@ abstract class RuntimeClientContract extends AdvisorContract {
         .isEqualTo("SERVERLESS");
   }
 
-  /** ADVISOR_PRICE_CATALOGUE in the function's environment replaces the bundled prices. */
+  /**
+   * ADVISOR_PRICE_CATALOGUE in the function's environment replaces the bundled prices: an
+   * operator's own catalogue (this module's test fixture, version "negotiated-2026").
+   */
   @Test
   void pricesWithTheCatalogueNamedInItsEnvironment() throws Exception {
     Path catalogue = Path.of("target", name() + "-prices.json");
-    try (InputStream bundled =
-        getClass().getResourceAsStream("/price-catalogues/aws-us-east-1.json")) {
-      String prices = new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(prices).contains("\"version\": \"aws-us-east-1-2026-11\"");
-      Files.writeString(
-          catalogue,
-          prices.replace(
-              "\"version\": \"aws-us-east-1-2026-11\"", "\"version\": \"negotiated-2026\""));
+    try (InputStream fixture =
+        getClass().getResourceAsStream("/price-catalogues/negotiated.json")) {
+      Files.write(catalogue, fixture.readAllBytes());
     }
+    JsonNode bundled =
+        JSON.readTree(
+            api.invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60))
+                .body());
+    assertThat(bundled.get("priceCatalogue").asString())
+        .as("the function's own prices are not the fixture's")
+        .isNotEqualTo("negotiated-2026");
     try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
         LambdaRuntimeProcess other =
             LambdaRuntimeProcess.start(
@@ -120,7 +127,7 @@ abstract class RuntimeClientContract extends AdvisorContract {
           otherApi.invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
 
       assertThat(answer.error()).as(other.logText()).isFalse();
-      assertThat(AdvisorJson.mapper().readTree(answer.body()).get("priceCatalogue").asString())
+      assertThat(JSON.readTree(answer.body()).get("priceCatalogue").asString())
           .isEqualTo("negotiated-2026");
     }
   }
@@ -138,14 +145,14 @@ abstract class RuntimeClientContract extends AdvisorContract {
 
       String error =
           new String(otherApi.initError().get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-      boolean exited = broken.process.waitFor(30, TimeUnit.SECONDS);
+      boolean exited = broken.process().waitFor(30, TimeUnit.SECONDS);
 
       assertThat(error).contains(initErrorNames());
       assertThat(broken.logText())
           .as("the cause is in the function's log")
           .contains("cannot read price catalogue /nonexistent/prices.json");
       assertThat(exited).as("the runtime gives up instead of hanging").isTrue();
-      assertThat(broken.process.exitValue()).isNotZero();
+      assertThat(broken.process().exitValue()).isNotZero();
     }
   }
 }

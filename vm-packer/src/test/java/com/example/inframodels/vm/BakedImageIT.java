@@ -1,16 +1,16 @@
 package com.example.inframodels.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.inframodels.core.contract.AdvisorHttpContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
-import com.example.inframodels.core.contract.Poll;
-import com.example.inframodels.core.testing.ExternalCommand;
-import com.example.inframodels.core.testing.ProcStatus;
-import com.example.inframodels.core.testing.RequiredTool;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.ProcStatus;
+import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -178,12 +179,11 @@ class BakedImageIT extends AdvisorHttpContract {
     ExternalCommand.Result kill = vm.ssh("sudo kill -9 " + before);
     Instant killedAt = Instant.now();
     String after =
-        Poll.until(
-            "systemd to start a new JVM after kill -9 " + before,
-            Duration.ofMinutes(2),
-            Duration.ofSeconds(1),
-            () -> unitProperty("MainPID"),
-            pid -> !pid.equals("0") && !pid.equals(before));
+        await("systemd to start a new JVM after kill -9 " + before)
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofSeconds(1))
+            .ignoreExceptions()
+            .until(() -> unitProperty("MainPID"), pid -> !pid.equals("0") && !pid.equals(before));
     awaitReady("after the restart", Duration.ofMinutes(5));
     record("kill -9 to ready again: %d ms", Duration.between(killedAt, Instant.now()).toMillis());
 
@@ -230,13 +230,14 @@ class BakedImageIT extends AdvisorHttpContract {
 
   private static void awaitReady(String when, Duration timeout) throws Exception {
     try {
-      Poll.until(
-          "readiness of " + UNIT + " " + when,
-          timeout,
-          Duration.ofSeconds(1),
-          () -> http.send(ContractRequest.get("/actuator/health/readiness")).status(),
-          status -> status == 200);
-    } catch (AssertionError e) {
+      await("readiness of " + UNIT + " " + when)
+          .atMost(timeout)
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .until(
+              () -> http.send(ContractRequest.get("/actuator/health/readiness")).status(),
+              status -> status == 200);
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "\n" + vm.serialTail(), e);
     }
   }

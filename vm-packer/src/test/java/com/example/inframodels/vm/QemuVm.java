@@ -2,7 +2,7 @@ package com.example.inframodels.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.testing.ExternalCommand;
+import com.example.inframodels.testing.ExternalCommand;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -2,10 +2,7 @@ package com.example.inframodels.core.api;
 
 import com.example.inframodels.core.estimate.Estimator;
 import com.example.inframodels.core.estimate.InvalidWorkloadException;
-import com.example.inframodels.core.runtime.RuntimeDetector;
 import com.example.inframodels.core.runtime.RuntimeReport;
-import com.example.inframodels.core.runtime.StartupClock;
-import com.example.inframodels.core.runtime.SystemView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,18 +39,6 @@ public final class AdvisorApi {
   public AdvisorApi(Estimator estimator, Supplier<RuntimeReport> runtime) {
     this.estimator = estimator;
     this.runtime = runtime;
-  }
-
-  /**
-   * The contract as this process serves it: prices from the catalogue file at {@code
-   * priceCataloguePath} (the bundled one when it is null or blank), runtime read from this machine,
-   * startup time as {@code clock} records it. For entry points without a dependency injector;
-   * app-core's Spring configuration wires the same parts as separate beans.
-   */
-  public static AdvisorApi forThisProcess(String priceCataloguePath, StartupClock clock) {
-    return new AdvisorApi(
-        new Estimator(PriceCatalogues.bundledOr(priceCataloguePath)),
-        new RuntimeDetector(SystemView.live(), clock)::detect);
   }
 
   public ApiResponse handle(ApiRequest request) {

@@ -1,8 +1,8 @@
 package com.example.inframodels.core.web;
 
 import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.ApiRequest;
 import com.example.inframodels.core.api.ApiResponse;
-import com.example.inframodels.core.function.AdvisorMessages;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -12,18 +12,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 
 /**
- * Answers every request outside {@code /actuator} with the advisor function, so that unknown paths,
- * wrong methods and oversized bodies get the contract's problem details rather than the servlet
- * container's error pages. On an error dispatch (the container refused a request, e.g. a TRACE) it
- * answers with the container's status, as a problem detail too.
+ * The HTTP adapter: servlet request → {@link ApiRequest} → {@link AdvisorApi} → servlet response.
+ * It answers every request outside {@code /actuator}, so that unknown paths, wrong methods and
+ * oversized bodies get the contract's problem details rather than the servlet container's error
+ * pages. On an error dispatch (the container refused a request, e.g. a TRACE) it answers with the
+ * container's status, as a problem detail too.
  */
 public class AdvisorHttpFilter extends HttpFilter {
 
@@ -33,10 +30,10 @@ public class AdvisorHttpFilter extends HttpFilter {
 
   private static final Log log = LogFactory.getLog(AdvisorHttpFilter.class);
 
-  private final transient Function<Message<byte[]>, Message<byte[]>> advisor;
+  private final transient AdvisorApi api;
 
-  public AdvisorHttpFilter(Function<Message<byte[]>, Message<byte[]>> advisor) {
-    this.advisor = advisor;
+  public AdvisorHttpFilter(AdvisorApi api) {
+    this.api = api;
   }
 
   @Override
@@ -63,30 +60,16 @@ public class AdvisorHttpFilter extends HttpFilter {
     }
     // One byte past the limit is enough to know the body is too large; the rest is never read.
     byte[] body = request.getInputStream().readNBytes(AdvisorApi.MAX_BODY_BYTES + 1);
-    Message<byte[]> reply;
+    ApiResponse answer;
     try {
-      reply =
-          advisor.apply(
-              AdvisorMessages.request(request.getMethod(), path, request.getContentType(), body));
+      answer =
+          api.handle(new ApiRequest(request.getMethod(), path, request.getContentType(), body));
     } catch (RuntimeException e) {
       // A bug, not a client mistake: log it, and still answer in the contract's format.
       log.error("advisor failed on " + request.getMethod() + " " + path, e);
-      write(response, AdvisorApi.rejected(500, path), request.getMethod());
-      return;
+      answer = AdvisorApi.rejected(500, path);
     }
-
-    response.setStatus(AdvisorMessages.status(reply));
-    for (Map.Entry<String, Object> header : reply.getHeaders().entrySet()) {
-      String name = header.getKey();
-      if (name.equals(MessageHeaders.CONTENT_TYPE)) {
-        response.setContentType(header.getValue().toString());
-      } else if (Character.isUpperCase(name.charAt(0))) {
-        // Message ids, timestamps and the status header stay internal; HTTP headers are
-        // capitalised.
-        response.setHeader(name, header.getValue().toString());
-      }
-    }
-    writeBody(response, reply.getPayload(), request.getMethod());
+    write(response, answer, request.getMethod());
   }
 
   private static void answerError(HttpServletRequest request, HttpServletResponse response)

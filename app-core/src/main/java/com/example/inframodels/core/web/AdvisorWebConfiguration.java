@@ -1,6 +1,7 @@
 package com.example.inframodels.core.web;
 
-import com.example.inframodels.core.function.AdvisorFunctions;
+import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.spring.AdvisorAutoConfiguration;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
@@ -10,15 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /** Puts {@link AdvisorHttpFilter} in front of a servlet web application. */
-@AutoConfiguration(after = AdvisorFunctions.class)
+@AutoConfiguration(after = AdvisorAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({FunctionCatalog.class, jakarta.servlet.Filter.class})
+@ConditionalOnClass(jakarta.servlet.Filter.class)
 public class AdvisorWebConfiguration {
 
   /**
@@ -28,12 +28,10 @@ public class AdvisorWebConfiguration {
    */
   static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-  /** The filter calls the function through the catalogue, as every other adapter does. */
   @Bean
-  FilterRegistrationBean<AdvisorHttpFilter> advisorHttpFilter(FunctionCatalog catalog) {
+  FilterRegistrationBean<AdvisorHttpFilter> advisorHttpFilter(AdvisorApi api) {
     FilterRegistrationBean<AdvisorHttpFilter> registration =
-        new FilterRegistrationBean<>(
-            new AdvisorHttpFilter(catalog.lookup(AdvisorFunctions.ADVISOR)));
+        new FilterRegistrationBean<>(new AdvisorHttpFilter(api));
     registration.setOrder(ORDER);
     // ERROR too: what the container refuses (a TRACE, say) is answered as a problem detail.
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);

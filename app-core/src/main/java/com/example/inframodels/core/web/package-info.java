@@ -1,6 +1,6 @@
 /**
- * Servlet wiring: serves the advisor's contract over HTTP by passing each request to the {@code
- * advisor} function of the Spring Cloud Function catalogue. Applied as Spring Boot
- * auto-configuration in servlet web applications.
+ * The HTTP adapter for servlet web applications: each request goes straight to the contract ({@link
+ * com.example.inframodels.core.api.AdvisorApi}) and its answer straight back, including what Tomcat
+ * refuses before any filter runs. Applied as Spring Boot auto-configuration.
  */
 package com.example.inframodels.core.web;

@@ -1,5 +1,6 @@
 package com.example.inframodels.core.api;
 
+import com.example.inframodels.core.catalogue.PriceCatalogues;
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractResponse;

@@ -2,6 +2,7 @@ package com.example.inframodels.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.testing.RawHttp;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,8 @@ public abstract class AdvisorHttpContract extends AdvisorContract {
   protected abstract InetSocketAddress httpAddress();
 
   private ContractResponse raw(String request) throws Exception {
-    return RawHttp.exchange(httpAddress(), request);
+    RawHttp.Response response = RawHttp.exchange(httpAddress(), request);
+    return new ContractResponse(response.status(), response.headers(), response.body());
   }
 
   @ParameterizedTest(name = "{0}")

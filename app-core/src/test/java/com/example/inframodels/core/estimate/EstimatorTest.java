@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.inframodels.core.InfrastructureModel;
-import com.example.inframodels.core.api.PriceCatalogues;
+import com.example.inframodels.core.catalogue.PriceCatalogues;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -3,7 +3,7 @@ package com.example.inframodels.core.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.inframodels.core.api.PriceCatalogues;
+import com.example.inframodels.core.catalogue.PriceCatalogues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.example.inframodels.core.testing;
+package com.example.inframodels.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

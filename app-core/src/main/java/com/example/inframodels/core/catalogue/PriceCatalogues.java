@@ -1,5 +1,6 @@
-package com.example.inframodels.core.api;
+package com.example.inframodels.core.catalogue;
 
+import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.estimate.PriceCatalogue;
 import java.io.IOException;
 import java.io.InputStream;

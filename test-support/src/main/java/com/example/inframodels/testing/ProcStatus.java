@@ -1,4 +1,4 @@
-package com.example.inframodels.core.testing;
+package com.example.inframodels.testing;
 
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,9 @@
-package com.example.inframodels.core.api;
+package com.example.inframodels.lambda;
 
+import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.AdvisorJson;
+import com.example.inframodels.core.api.ApiRequest;
+import com.example.inframodels.core.api.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -9,11 +13,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * AWS Lambda's view of the contract: API Gateway HTTP API events (payload format 2.0) to the
- * contract and back. Anything that is not such an event is taken as a workload sent directly to the
- * function: an estimate request. Plain Jackson, so a handler without a framework can use it.
+ * The API Gateway transport, this module's own: API Gateway HTTP API events (payload format 2.0) to
+ * the contract and back. Anything that is not such an event is taken as a workload sent directly to
+ * the function: an estimate request. Plain Jackson, so a handler without a framework can use it.
  */
-public final class ApiGatewayEvents {
+final class ApiGatewayEvents {
 
   private ApiGatewayEvents() {}
 
@@ -21,14 +25,9 @@ public final class ApiGatewayEvents {
    * One Lambda input, read once: the contract's request, and whether it came as an HTTP API event
    * (answered as one) or directly (answered with the body alone).
    */
-  public record Invocation(ApiRequest request, boolean httpEvent) {}
+  record Invocation(ApiRequest request, boolean httpEvent) {}
 
-  /** The contract's request for one Lambda input document. */
-  public static ApiRequest toApiRequest(byte[] input) {
-    return read(input).request();
-  }
-
-  public static Invocation read(byte[] input) {
+  static Invocation read(byte[] input) {
     JsonNode event;
     try {
       event = AdvisorJson.mapper().readTree(input);
@@ -63,7 +62,7 @@ public final class ApiGatewayEvents {
    * The function's output for one invocation: an HTTP API response for an event, the response body
    * alone (the estimate, or the problem) for a direct invocation.
    */
-  public static byte[] toOutput(Invocation invocation, ApiResponse response) {
+  static byte[] toOutput(Invocation invocation, ApiResponse response) {
     return invocation.httpEvent() ? toEventResponse(response) : response.body();
   }
 

@@ -1,4 +1,4 @@
-package com.example.inframodels.core.contract;
+package com.example.inframodels.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +17,15 @@ import java.util.Map;
 public final class RawHttp {
   private RawHttp() {}
 
+  /**
+   * A response as it arrived.
+   *
+   * @param headers names in lower case, as HTTP/1.1 treats them: without case
+   */
+  public record Response(int status, Map<String, String> headers, String body) {}
+
   /** Sends {@code request} (CRLFs included) and parses the response. */
-  public static ContractResponse exchange(InetSocketAddress server, String request)
-      throws IOException {
+  public static Response exchange(InetSocketAddress server, String request) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(server, 5_000);
       socket.setSoTimeout(30_000);
@@ -29,7 +35,7 @@ public final class RawHttp {
     }
   }
 
-  private static ContractResponse read(InputStream in) throws IOException {
+  private static Response read(InputStream in) throws IOException {
     String statusLine = line(in);
     String[] parts = statusLine.split(" ", 3);
     if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
@@ -58,7 +64,7 @@ public final class RawHttp {
     } else {
       body = in.readAllBytes();
     }
-    return new ContractResponse(
+    return new Response(
         Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.UTF_8));
   }
 
