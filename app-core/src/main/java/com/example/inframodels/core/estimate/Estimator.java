@@ -8,6 +8,7 @@ import static com.example.inframodels.core.InfrastructureModel.VIRTUAL_MACHINE;
 import com.example.inframodels.core.InfrastructureModel;
 import com.example.inframodels.core.estimate.PriceCatalogue.InstancePrices;
 import com.example.inframodels.core.estimate.PriceCatalogue.InstanceType;
+import com.example.inframodels.core.estimate.PriceCatalogue.Source;
 import com.example.inframodels.core.estimate.PriceCatalogue.TaskSize;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Prices a workload on each model from a {@link PriceCatalogue}.
@@ -78,12 +80,7 @@ public final class Estimator {
       throw new InvalidWorkloadException(violations);
     }
     Demand demand = demand(workload);
-    List<Priced> priced =
-        List.of(
-            bareMetal(workload, demand),
-            virtualMachine(workload, demand),
-            container(workload, demand),
-            serverless(workload, demand));
+    List<Priced> priced = priced(workload, demand);
     InfrastructureModel cheapest =
         priced.stream().min(Comparator.comparing(Priced::exactUsd)).orElseThrow().model;
     List<ModelCost> options = priced.stream().map(Priced::rounded).toList();
@@ -125,13 +122,11 @@ public final class Estimator {
    * decided on these, not on the rounded figures.
    */
   public BigDecimal exactMonthlyUsd(InfrastructureModel model, Workload workload) {
-    Demand demand = demand(workload);
-    return switch (model) {
-      case BARE_METAL -> bareMetal(workload, demand).exactUsd;
-      case VIRTUAL_MACHINE -> virtualMachine(workload, demand).exactUsd;
-      case CONTAINER -> container(workload, demand).exactUsd;
-      case SERVERLESS -> serverless(workload, demand).exactUsd;
-    };
+    return priced(workload, demand(workload)).stream()
+        .filter(priced -> priced.model == model)
+        .findFirst()
+        .orElseThrow()
+        .exactUsd;
   }
 
   /**
@@ -219,18 +214,9 @@ public final class Estimator {
         }
       }
     }
-    var fargate = prices.container();
-    for (TaskSize size : fargate.taskSizes()) {
-      size.memoryGb().stream()
-          .filter(gb -> gb.compareTo(neededGib) >= 0)
-          .min(Comparator.naturalOrder())
-          .ifPresent(
-              gb ->
-                  perVcpu.add(
-                      size.vcpu()
-                          .multiply(fargate.perVcpuHour())
-                          .add(gb.multiply(fargate.perGbHour()))
-                          .divide(size.vcpu(), MATH)));
+    for (TaskSize size : prices.container().taskSizes()) {
+      smallestMemoryGb(size, neededGib)
+          .ifPresent(gb -> perVcpu.add(taskHourUsd(size, gb).divide(size.vcpu(), MATH)));
     }
     return perVcpu.stream()
         .min(Comparator.naturalOrder())
@@ -265,14 +251,21 @@ public final class Estimator {
   }
 
   private Priced cheapestAlwaysOn(Workload workload) {
-    Demand demand = demand(workload);
-    return List.of(
-            bareMetal(workload, demand),
-            virtualMachine(workload, demand),
-            container(workload, demand))
-        .stream()
+    return alwaysOn(workload, demand(workload)).stream()
         .min(Comparator.comparing(Priced::exactUsd))
         .orElseThrow();
+  }
+
+  /** Every model, in {@link InfrastructureModel} order: the cheapest is the first of equals. */
+  private List<Priced> priced(Workload workload, Demand demand) {
+    List<Priced> priced = new ArrayList<>(alwaysOn(workload, demand));
+    priced.add(serverless(workload, demand));
+    return priced;
+  }
+
+  private List<Priced> alwaysOn(Workload workload, Demand demand) {
+    return List.of(
+        bareMetal(workload, demand), virtualMachine(workload, demand), container(workload, demand));
   }
 
   private BigDecimal serverlessCostPerRequest(Workload workload) {
@@ -353,17 +346,8 @@ public final class Estimator {
                 model,
                 usd,
                 capacity,
-                List.of(
-                    catalogue.service()
-                        + ", "
-                        + prices.region()
-                        + ", "
-                        + catalogue.source().url()
-                        + " as of "
-                        + catalogue.source().asOf(),
-                    "at least " + minimum + " " + unit + (minimum > 1 ? "s for availability" : ""),
-                    "each " + unit + " needs at least " + workload.memoryMb() + " MB of memory",
-                    "needs " + round(demand.vcpus) + " vCPU at the peak"));
+                alwaysOnAssumptions(
+                    catalogue.service(), catalogue.source(), unit, minimum, workload, demand));
       }
     }
     return Objects.requireNonNull(best, "catalogue validation guarantees a machine that fits");
@@ -374,19 +358,15 @@ public final class Estimator {
     BigDecimal neededGb = gib(workload.memoryMb());
     Priced best = null;
     for (TaskSize size : fargate.taskSizes()) {
-      BigDecimal memory =
-          size.memoryGb().stream()
-              .filter(gb -> gb.compareTo(neededGb) >= 0)
-              .min(Comparator.naturalOrder())
-              .orElse(null);
+      BigDecimal memory = smallestMemoryGb(size, neededGb).orElse(null);
       if (memory == null) {
         continue;
       }
       long tasks = Math.max(MIN_CONTAINER_TASKS, ceil(demand.vcpus.divide(size.vcpu(), MATH)));
-      BigDecimal perTaskHour =
-          size.vcpu().multiply(fargate.perVcpuHour()).add(memory.multiply(fargate.perGbHour()));
       BigDecimal usd =
-          perTaskHour.multiply(BigDecimal.valueOf(tasks)).multiply(prices.hoursPerMonth(), MATH);
+          taskHourUsd(size, memory)
+              .multiply(BigDecimal.valueOf(tasks))
+              .multiply(prices.hoursPerMonth(), MATH);
       if (best == null || usd.compareTo(best.exactUsd) < 0) {
         String taskSize =
             size.vcpu().stripTrailingZeros().toPlainString()
@@ -402,20 +382,28 @@ public final class Estimator {
                     BigDecimal.valueOf(tasks),
                     taskSize,
                     tasks + " × " + taskSize + " tasks, running all month"),
-                List.of(
-                    fargate.service()
-                        + ", "
-                        + prices.region()
-                        + ", "
-                        + fargate.source().url()
-                        + " as of "
-                        + fargate.source().asOf(),
-                    "at least " + MIN_CONTAINER_TASKS + " tasks for availability",
-                    "each task needs at least " + workload.memoryMb() + " MB of memory",
-                    "needs " + round(demand.vcpus) + " vCPU at the peak"));
+                alwaysOnAssumptions(
+                    fargate.service(),
+                    fargate.source(),
+                    "task",
+                    MIN_CONTAINER_TASKS,
+                    workload,
+                    demand));
       }
     }
     return Objects.requireNonNull(best, "catalogue validation guarantees a task size that fits");
+  }
+
+  /** Fargate bills the smallest memory allowed with the task's vCPU that holds the workload. */
+  private static Optional<BigDecimal> smallestMemoryGb(TaskSize size, BigDecimal neededGb) {
+    return size.memoryGb().stream()
+        .filter(gb -> gb.compareTo(neededGb) >= 0)
+        .min(Comparator.naturalOrder());
+  }
+
+  private BigDecimal taskHourUsd(TaskSize size, BigDecimal memoryGb) {
+    var fargate = prices.container();
+    return size.vcpu().multiply(fargate.perVcpuHour()).add(memoryGb.multiply(fargate.perGbHour()));
   }
 
   private Priced serverless(Workload workload, Demand demand) {
@@ -428,14 +416,7 @@ public final class Estimator {
             .multiply(lambda.perMillionRequests(), MATH)
             .add(gbSeconds.multiply(lambda.perGbSecond(), MATH));
     List<String> assumptions = new ArrayList<>();
-    assumptions.add(
-        lambda.service()
-            + ", "
-            + prices.region()
-            + ", "
-            + lambda.source().url()
-            + " as of "
-            + lambda.source().asOf());
+    assumptions.add(priceSource(lambda.service(), lambda.source()));
     assumptions.add("billed per request and per GB-second; duration rounded up to the millisecond");
     assumptions.add("free tier not deducted");
     if (demand.concurrency.compareTo(SERVERLESS_CONCURRENCY_QUOTA) > 0) {
@@ -460,6 +441,19 @@ public final class Estimator {
                 + gib(workload.memoryMb()).stripTrailingZeros().toPlainString()
                 + " GB"),
         List.copyOf(assumptions));
+  }
+
+  private List<String> alwaysOnAssumptions(
+      String service, Source source, String unit, int minimum, Workload workload, Demand demand) {
+    return List.of(
+        priceSource(service, source),
+        "at least " + minimum + " " + unit + (minimum > 1 ? "s for availability" : ""),
+        "each " + unit + " needs at least " + workload.memoryMb() + " MB of memory",
+        "needs " + round(demand.vcpus) + " vCPU at the peak");
+  }
+
+  private String priceSource(String service, Source source) {
+    return service + ", " + prices.region() + ", " + source.url() + " as of " + source.asOf();
   }
 
   private List<String> assumptions(Workload workload) {
