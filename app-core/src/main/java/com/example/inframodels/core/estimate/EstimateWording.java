@@ -196,7 +196,7 @@ final class EstimateWording {
             + " requests × "
             + Sizing.billedMs(workload).toPlainString()
             + " ms × "
-            + Sizing.gib(workload.memoryMb()).stripTrailingZeros().toPlainString()
+            + PriceCatalogue.gb(workload.memoryMb()).stripTrailingZeros().toPlainString()
             + " GB");
   }
 

@@ -28,7 +28,6 @@ final class Sizing {
   static final MathContext MATH = MathContext.DECIMAL128;
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-  private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
   private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
   private final PriceCatalogue prices;
@@ -133,7 +132,7 @@ final class Sizing {
 
   /** The lowest monthly price of one vCPU on any always-on model, among sizes that fit. */
   BigDecimal cheapestVcpuMonth(Workload workload) {
-    BigDecimal neededGib = gib(workload.memoryMb());
+    BigDecimal neededGib = PriceCatalogue.gib(workload.memoryMb());
     List<BigDecimal> perVcpu = new ArrayList<>();
     for (InstancePrices machines : List.of(prices.bareMetal(), prices.virtualMachine())) {
       for (InstanceType type : machines.instances()) {
@@ -142,8 +141,9 @@ final class Sizing {
         }
       }
     }
+    BigDecimal neededGb = PriceCatalogue.gb(workload.memoryMb());
     for (TaskSize size : prices.container().taskSizes()) {
-      smallestMemoryGb(size, neededGib)
+      smallestMemoryGb(size, neededGb)
           .ifPresent(gb -> perVcpu.add(taskHourUsd(size, gb).divide(size.vcpu(), MATH)));
     }
     return perVcpu.stream()
@@ -157,17 +157,13 @@ final class Sizing {
     return workload.avgDurationMs().setScale(0, RoundingMode.CEILING);
   }
 
-  static BigDecimal gib(int memoryMb) {
-    return BigDecimal.valueOf(memoryMb).divide(MB_PER_GB, MATH);
-  }
-
   private Machines machines(
       InfrastructureModel model,
       InstancePrices catalogue,
       int minimum,
       Workload workload,
       Demand demand) {
-    BigDecimal neededGib = gib(workload.memoryMb());
+    BigDecimal neededGib = PriceCatalogue.gib(workload.memoryMb());
     Machines best = null;
     for (InstanceType type : catalogue.instances()) {
       if (type.memoryGib().compareTo(neededGib) < 0) {
@@ -185,7 +181,7 @@ final class Sizing {
   }
 
   private Tasks container(Workload workload, Demand demand) {
-    BigDecimal neededGb = gib(workload.memoryMb());
+    BigDecimal neededGb = PriceCatalogue.gb(workload.memoryMb());
     Tasks best = null;
     for (TaskSize size : prices.container().taskSizes()) {
       BigDecimal memory = smallestMemoryGb(size, neededGb).orElse(null);
@@ -231,7 +227,9 @@ final class Sizing {
 
   /** The billed duration at the configured memory. */
   private static BigDecimal gbSecondsPerRequest(Workload workload) {
-    return billedMs(workload).divide(THOUSAND, MATH).multiply(gib(workload.memoryMb()), MATH);
+    return billedMs(workload)
+        .divide(THOUSAND, MATH)
+        .multiply(PriceCatalogue.gb(workload.memoryMb()), MATH);
   }
 
   private static BigDecimal vcpuPerRequest(Workload workload) {
