@@ -5,11 +5,15 @@ import com.example.inframodels.core.estimate.Sizing.Demand;
 import com.example.inframodels.core.estimate.Sizing.Sized;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Prices a workload on each model from a {@link PriceCatalogue}.
+ * Prices a workload on each model from a {@link PriceCatalogue}, and owns the one workload rule
+ * that needs the prices: a given peak must be at least the average rate over the catalogue's month
+ * ({@link #violations}).
  *
  * <p>Always-on models (bare metal, VM, container) are sized for the peak: requests in flight at the
  * peak follow from Little's law (peak rate × duration); each needs the share of a vCPU Lambda would
@@ -56,13 +60,18 @@ public final class Estimator {
   }
 
   /**
-   * Prices the workload.
+   * Prices the workload. Refuses exactly what {@link #violations} reports, so a caller that checked
+   * the fields first is never refused here.
    *
    * @throws InvalidWorkloadException when a given peak is below the workload's own average rate
    */
   public Estimate estimate(Workload workload) {
     List<FieldViolation> violations =
-        violations(workload.requestsPerMonth(), workload.peakRequestsPerSecond());
+        violations(
+            workload.requestsPerMonth(),
+            workload.avgDurationMs(),
+            workload.memoryMb(),
+            workload.peakRequestsPerSecond());
     if (!violations.isEmpty()) {
       throw new InvalidWorkloadException(violations);
     }
@@ -80,18 +89,35 @@ public final class Estimator {
   }
 
   /**
-   * Rules that depend on the prices' month: a given peak must be at least the average rate. Either
-   * argument may be {@code null} (absent), which breaks no rule here.
+   * Every rule a workload with these fields would break: the workload's own ({@link
+   * Workload#violations}), then the peak against the average rate of these prices' month. The peak
+   * is compared only when it and the volume pass their own rules: an average from an impossible
+   * volume would only repeat that mistake. A {@code null} argument is an absent field.
    */
-  public List<FieldViolation> violations(Long requestsPerMonth, BigDecimal peakRequestsPerSecond) {
-    if (requestsPerMonth == null || peakRequestsPerSecond == null) {
-      return List.of();
+  public List<FieldViolation> violations(
+      Long requestsPerMonth,
+      BigDecimal avgDurationMs,
+      Integer memoryMb,
+      BigDecimal peakRequestsPerSecond) {
+    List<FieldViolation> found =
+        new ArrayList<>(
+            Workload.violations(requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond));
+    List<String> broken = found.stream().map(FieldViolation::field).toList();
+    if (requestsPerMonth != null
+        && peakRequestsPerSecond != null
+        && !broken.contains("requestsPerMonth")
+        && !broken.contains("peakRequestsPerSecond")) {
+      peakBelowAverage(requestsPerMonth, peakRequestsPerSecond).ifPresent(found::add);
     }
+    return List.copyOf(found);
+  }
+
+  private Optional<FieldViolation> peakBelowAverage(long requestsPerMonth, BigDecimal peak) {
     BigDecimal average = sizing.averageRate(requestsPerMonth);
-    if (peakRequestsPerSecond.compareTo(average) >= 0) {
-      return List.of();
+    if (peak.compareTo(average) >= 0) {
+      return Optional.empty();
     }
-    return List.of(
+    return Optional.of(
         new FieldViolation(
             "peakRequestsPerSecond",
             "must be at least the average rate, "
