@@ -2,7 +2,6 @@ package com.example.inframodels.core.api;
 
 import com.example.inframodels.core.api.Problem.FieldError;
 import com.example.inframodels.core.estimate.FieldViolation;
-import com.example.inframodels.core.estimate.InvalidWorkloadException;
 import com.example.inframodels.core.estimate.Workload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
@@ -23,6 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON for the contract: a strict reader for workloads that reports every bad field, and one writer
  * for every response.
+ *
+ * <p>The reader owns the rules of the body's form, and only those: UTF-8, JSON syntax, an object,
+ * no unknown field, a number where a number belongs, at most {@link #MAX_INTEGER_DIGITS} digits
+ * before and {@link #MAX_FRACTION_DIGITS} after the point, a whole number for a count, and a {@code
+ * memoryMb} that fits an {@code int}. What the values mean (required fields, ranges, the peak
+ * against the average rate) is the domain's: {@link Workload} and {@link
+ * com.example.inframodels.core.estimate.Estimator}, asked through {@link WorkloadRules}. Both
+ * answers go back in one problem, the reader's first.
  */
 public final class AdvisorJson {
 
@@ -52,10 +59,17 @@ public final class AdvisorJson {
     return MAPPER.writeValueAsBytes(value);
   }
 
-  /** Rules that need more than the body, such as prices; each returns the fields it rejects. */
+  /**
+   * The domain's rules, for the values the reader could read ({@code null} when absent); every rule
+   * a {@link Workload} enforces must be among them.
+   */
   @FunctionalInterface
   interface WorkloadRules {
-    List<FieldViolation> check(Long requestsPerMonth, BigDecimal peakRequestsPerSecond);
+    List<FieldViolation> check(
+        Long requestsPerMonth,
+        BigDecimal avgDurationMs,
+        Integer memoryMb,
+        BigDecimal peakRequestsPerSecond);
   }
 
   /**
@@ -79,7 +93,8 @@ public final class AdvisorJson {
 
   /**
    * Reads a workload, or throws a {@link ProblemException} naming every field that is missing, of
-   * the wrong type, out of range, or unknown.
+   * the wrong type, out of range, or unknown: first what this reader rejects, then what {@code
+   * rules} do.
    */
   static Workload readWorkload(byte[] body, WorkloadRules rules) {
     JsonNode root;
@@ -111,37 +126,34 @@ public final class AdvisorJson {
     BigDecimal duration = number(root, "avgDurationMs", violations);
     Long memory = wholeNumber(root, "memoryMb", violations);
     BigDecimal peak = number(root, "peakRequestsPerSecond", violations);
+    Integer memoryMb = intNumber(memory, violations);
 
-    Integer memoryMb = null;
-    if (memory != null) {
-      if (memory < Integer.MIN_VALUE || memory > Integer.MAX_VALUE) {
-        violations.add(
-            new FieldViolation(
-                "memoryMb",
-                "must be between " + Workload.MIN_MEMORY_MB + " and " + Workload.MAX_MEMORY_MB));
-      } else {
-        memoryMb = memory.intValue();
-      }
-    }
-    List<String> rejected =
-        new ArrayList<>(violations.stream().map(FieldViolation::field).toList());
-    for (FieldViolation v : Workload.violations(requests, duration, memoryMb, peak)) {
+    List<String> rejected = violations.stream().map(FieldViolation::field).toList();
+    for (FieldViolation v : rules.check(requests, duration, memoryMb, peak)) {
+      // A field rejected here reaches the rules as absent; they would call it missing as well.
       if (!rejected.contains(v.field())) {
         violations.add(v);
-        rejected.add(v.field());
       }
-    }
-    if (!rejected.contains("requestsPerMonth") && !rejected.contains("peakRequestsPerSecond")) {
-      violations.addAll(rules.check(requests, peak));
     }
     if (!violations.isEmpty()) {
       throw new ProblemException(Problems.invalidWorkload(violations));
     }
-    try {
-      return new Workload(requests, duration, memoryMb, peak);
-    } catch (InvalidWorkloadException e) {
-      throw new ProblemException(Problems.invalidWorkload(e.violations()));
+    return new Workload(requests, duration, memoryMb, peak);
+  }
+
+  /**
+   * memoryMb as the {@code int} the domain takes, or {@code null}. A whole number beyond the type
+   * is also beyond the range, and is reported in the domain's words for it.
+   */
+  private static Integer intNumber(Long memoryMb, List<FieldViolation> violations) {
+    if (memoryMb == null) {
+      return null;
     }
+    if (memoryMb < Integer.MIN_VALUE || memoryMb > Integer.MAX_VALUE) {
+      violations.add(Workload.memoryMbOutOfRange());
+      return null;
+    }
+    return memoryMb.intValue();
   }
 
   /**

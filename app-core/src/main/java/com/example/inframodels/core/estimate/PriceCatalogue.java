@@ -1,6 +1,7 @@
 package com.example.inframodels.core.estimate;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.List;
  * Public list prices of one provider and region, versioned, each section with the page it was taken
  * from and the day it was read. Construction validates: a catalogue that could price a workload
  * wrongly is refused whole.
+ *
+ * <p>Memory units are named as each service's price page names them: GB for Lambda and Fargate
+ * ({@code perGbSecond}, {@code perGbHour}, {@code memoryGb}), GiB for EC2 ({@code memoryGib}). They
+ * are one unit under two names: AWS counts Lambda's and Fargate's GB in powers of two, {@link
+ * #MB_PER_GB} MB each, which is EC2's GiB.
  */
 public record PriceCatalogue(
     String version,
@@ -20,6 +26,9 @@ public record PriceCatalogue(
     ContainerPrices container,
     InstancePrices virtualMachine,
     InstancePrices bareMetal) {
+
+  /** MB in a GB of every section, and in a GiB; the workload's {@code memoryMb} counts these MB. */
+  static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
 
   public PriceCatalogue {
     List<String> problems =
@@ -70,6 +79,16 @@ public record PriceCatalogue(
   /** A machine size and its on-demand hourly price. */
   public record InstanceType(String name, int vcpu, BigDecimal memoryGib, BigDecimal hourly) {}
 
+  /** {@code memoryMb} in the unit of Lambda's and Fargate's prices. */
+  static BigDecimal gb(int memoryMb) {
+    return BigDecimal.valueOf(memoryMb).divide(MB_PER_GB, MathContext.DECIMAL128);
+  }
+
+  /** {@code memoryMb} in the unit of EC2's instance sizes: the same figure as {@link #gb}. */
+  static BigDecimal gib(int memoryMb) {
+    return gb(memoryMb);
+  }
+
   private static List<String> problems(
       String version,
       String provider,
@@ -88,8 +107,7 @@ public record PriceCatalogue(
       problems.add("currency must be USD");
     }
     requirePositive(problems, "hoursPerMonth", hoursPerMonth);
-    BigDecimal neededGb =
-        BigDecimal.valueOf(Workload.MAX_MEMORY_MB).divide(BigDecimal.valueOf(1024));
+    BigDecimal largestWorkloadGb = gb(Workload.MAX_MEMORY_MB);
     if (serverless == null) {
       problems.add("serverless is required");
     } else {
@@ -115,21 +133,22 @@ public record PriceCatalogue(
           }
           for (BigDecimal gb : size.memoryGb) {
             requirePositive(problems, "container.taskSizes.memoryGb", gb);
-            fitsLargest |= gb != null && gb.compareTo(neededGb) >= 0;
+            fitsLargest |= gb != null && gb.compareTo(largestWorkloadGb) >= 0;
           }
         }
         if (!fitsLargest) {
-          problems.add("container.taskSizes must offer at least " + neededGb + " GB");
+          problems.add("container.taskSizes must offer at least " + largestWorkloadGb + " GB");
         }
       }
     }
-    requireInstances(problems, "virtualMachine", virtualMachine, neededGb);
-    requireInstances(problems, "bareMetal", bareMetal, neededGb);
+    BigDecimal largestWorkloadGib = gib(Workload.MAX_MEMORY_MB);
+    requireInstances(problems, "virtualMachine", virtualMachine, largestWorkloadGib);
+    requireInstances(problems, "bareMetal", bareMetal, largestWorkloadGib);
     return problems;
   }
 
   private static void requireInstances(
-      List<String> problems, String name, InstancePrices prices, BigDecimal neededGb) {
+      List<String> problems, String name, InstancePrices prices, BigDecimal largestWorkloadGib) {
     if (prices == null) {
       problems.add(name + " is required");
       return;
@@ -147,10 +166,10 @@ public record PriceCatalogue(
       }
       requirePositive(problems, name + "." + type.name + ".memoryGib", type.memoryGib);
       requirePositive(problems, name + "." + type.name + ".hourly", type.hourly);
-      fitsLargest |= type.memoryGib != null && type.memoryGib.compareTo(neededGb) >= 0;
+      fitsLargest |= type.memoryGib != null && type.memoryGib.compareTo(largestWorkloadGib) >= 0;
     }
     if (!fitsLargest) {
-      problems.add(name + ".instances must offer at least " + neededGb + " GiB");
+      problems.add(name + ".instances must offer at least " + largestWorkloadGib + " GiB");
     }
   }
 

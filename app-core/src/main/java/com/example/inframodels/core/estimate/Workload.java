@@ -10,6 +10,11 @@ import java.util.List;
  * <p>The limits follow AWS Lambda's, so that every workload can be priced on all four models: a
  * request runs at most 15 minutes, and a function has 128 MB to 10 GB of memory.
  *
+ * <p>Owns the rules a workload's values obey on their own: which fields are required, and each
+ * field's range ({@link #violations}). The rule that needs prices (a given peak at least the
+ * average rate) is {@link Estimator}'s; the rules of a request's format (a number, a whole number,
+ * a known field) are its reader's.
+ *
  * @param requestsPerMonth requests in a month, 0 or more
  * @param avgDurationMs average time one request takes, in milliseconds, at {@code memoryMb}
  * @param memoryMb memory one copy of the service needs
@@ -50,8 +55,8 @@ public record Workload(
   }
 
   /**
-   * Every rule the given values break. A {@code null} argument means the field was absent (or
-   * already rejected for its type); it is reported as missing only where it is required.
+   * Every rule the given values break, at most one per field, in the order of the fields. A {@code
+   * null} argument means the field was absent; it is reported as missing only where it is required.
    */
   public static List<FieldViolation> violations(
       Long requestsPerMonth, BigDecimal avgDurationMs, Integer memoryMb, BigDecimal peak) {
@@ -74,9 +79,7 @@ public record Workload(
     if (memoryMb == null) {
       found.add(new FieldViolation("memoryMb", "is required"));
     } else if (memoryMb < MIN_MEMORY_MB || memoryMb > MAX_MEMORY_MB) {
-      found.add(
-          new FieldViolation(
-              "memoryMb", "must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB));
+      found.add(memoryMbOutOfRange());
     }
     if (peak != null && (peak.signum() <= 0 || peak.compareTo(MAX_PEAK_REQUESTS_PER_SECOND) > 0)) {
       found.add(
@@ -85,6 +88,15 @@ public record Workload(
               "must be greater than 0 and at most " + MAX_PEAK_REQUESTS_PER_SECOND));
     }
     return found;
+  }
+
+  /**
+   * memoryMb outside its range. Public because a reader that meets a number beyond any {@code int}
+   * reports it in the same words: to the client it is the same mistake.
+   */
+  public static FieldViolation memoryMbOutOfRange() {
+    return new FieldViolation(
+        "memoryMb", "must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB);
   }
 
   private static List<FieldViolation> violations(

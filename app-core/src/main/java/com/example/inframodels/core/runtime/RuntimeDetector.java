@@ -38,9 +38,6 @@ public final class RuntimeDetector {
 
   static final Pattern CPU_FLAGS = Pattern.compile("(?m)^flags\\s*:(.*)$");
 
-  static final String CGROUP_V2_MEMORY_MAX = "/sys/fs/cgroup/memory.max";
-  static final String CGROUP_V1_MEMORY_LIMIT = "/sys/fs/cgroup/memory/memory.limit_in_bytes";
-
   /** cgroup v1 reports "no limit" as a page-rounded Long.MAX_VALUE. */
   private static final long CGROUP_V1_UNLIMITED = 1L << 60;
 
@@ -108,26 +105,18 @@ public final class RuntimeDetector {
     }
     for (String field : List.of("sys_vendor", "product_name")) {
       String path = "/sys/class/dmi/id/" + field;
-      system
-          .read(path)
-          .map(String::strip)
+      value(path)
           .filter(value -> HYPERVISOR_DMI.matcher(value).find())
           .ifPresent(value -> evidence.add(path + ": " + value));
     }
-    system
-        .read("/sys/hypervisor/type")
-        .map(String::strip)
-        .filter(value -> !value.isEmpty())
+    value("/sys/hypervisor/type")
         .ifPresent(value -> evidence.add("/sys/hypervisor/type: " + value));
     if (!evidence.isEmpty()) {
       return InfrastructureModel.VIRTUAL_MACHINE;
     }
 
     evidence.add("no serverless, container or hypervisor marker found");
-    system
-        .read("/sys/class/dmi/id/sys_vendor")
-        .map(String::strip)
-        .filter(value -> !value.isEmpty())
+    value("/sys/class/dmi/id/sys_vendor")
         .ifPresent(value -> evidence.add("/sys/class/dmi/id/sys_vendor: " + value));
     return InfrastructureModel.BARE_METAL;
   }
@@ -161,39 +150,47 @@ public final class RuntimeDetector {
     for (String line : own.lines().toList()) {
       if (line.startsWith("0::")) {
         for (String dir : selfAndAncestors(line.substring(3).strip())) {
-          system
-              .read("/sys/fs/cgroup" + dir + "/memory.max")
-              .map(String::strip)
-              .flatMap(RuntimeDetector::parseLong)
-              .ifPresent(limits::add);
+          cgroupV2Limit(dir).ifPresent(limits::add);
         }
       } else if (line.matches("\\d+:[^:]*\\bmemory\\b[^:]*:.*")) {
         String path = line.substring(line.indexOf(':', line.indexOf(':') + 1) + 1).strip();
         for (String dir : selfAndAncestors(path)) {
-          system
-              .read("/sys/fs/cgroup/memory" + dir + "/memory.limit_in_bytes")
-              .map(String::strip)
-              .flatMap(RuntimeDetector::parseLong)
-              .filter(limit -> limit < CGROUP_V1_UNLIMITED)
-              .ifPresent(limits::add);
+          cgroupV1Limit(dir).ifPresent(limits::add);
         }
       }
     }
     if (limits.isEmpty()) {
       // No readable own group (e.g. /proc hidden): the root files a container sees.
-      system
-          .read(CGROUP_V2_MEMORY_MAX)
-          .map(String::strip)
-          .flatMap(RuntimeDetector::parseLong)
-          .ifPresent(limits::add);
-      system
-          .read(CGROUP_V1_MEMORY_LIMIT)
-          .map(String::strip)
-          .flatMap(RuntimeDetector::parseLong)
-          .filter(limit -> limit < CGROUP_V1_UNLIMITED)
-          .ifPresent(limits::add);
+      cgroupV2Limit("").ifPresent(limits::add);
+      cgroupV1Limit("").ifPresent(limits::add);
     }
     return limits.stream().min(Long::compare);
+  }
+
+  /**
+   * The memory limit of cgroup v2 group {@code dir} ("" for the root): bytes, or "max" for none,
+   * which is not a number.
+   */
+  private Optional<Long> cgroupV2Limit(String dir) {
+    return number("/sys/fs/cgroup" + dir + "/memory.max");
+  }
+
+  /** The memory limit of group {@code dir} in cgroup v1's memory hierarchy ("" for its root). */
+  private Optional<Long> cgroupV1Limit(String dir) {
+    return number("/sys/fs/cgroup/memory" + dir + "/memory.limit_in_bytes")
+        .filter(limit -> limit < CGROUP_V1_UNLIMITED);
+  }
+
+  private Optional<Long> number(String path) {
+    return value(path).flatMap(RuntimeDetector::parseLong);
+  }
+
+  /**
+   * A one-value file's value, without the newline the kernel ends it with; empty when the file is
+   * missing, unreadable or blank.
+   */
+  private Optional<String> value(String path) {
+    return system.read(path).map(String::strip).filter(value -> !value.isEmpty());
   }
 
   /** "/a/b" → "/a/b", "/a", "" (the root, as a prefix for file paths). */

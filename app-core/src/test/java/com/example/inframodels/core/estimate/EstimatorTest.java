@@ -181,6 +181,38 @@ class EstimatorTest {
   }
 
   @Nested
+  class Rules {
+
+    @Test
+    void listsThePeakBelowTheAverageAfterTheWorkloadsOwnRules() {
+      List<FieldViolation> violations =
+          ESTIMATOR.violations(1_000_000_000L, new BigDecimal("100"), 1, BigDecimal.ONE);
+
+      assertThat(violations)
+          .extracting(FieldViolation::field)
+          .containsExactly("memoryMb", "peakRequestsPerSecond");
+    }
+
+    @Test
+    void comparesThePeakOnlyWithAValidVolume() {
+      List<FieldViolation> violations =
+          ESTIMATOR.violations(10_000_000_000_000L, new BigDecimal("100"), 512, BigDecimal.ONE);
+
+      assertThat(violations)
+          .as("the average of an impossible volume would only repeat that mistake")
+          .extracting(FieldViolation::field)
+          .containsExactly("requestsPerMonth");
+    }
+
+    @Test
+    void findsNothingWrongWithAPeakAtTheAverage() {
+      BigDecimal average = BigDecimal.valueOf(2_628_000).divide(SECONDS_PER_MONTH);
+
+      assertThat(ESTIMATOR.violations(2_628_000L, new BigDecimal("100"), 512, average)).isEmpty();
+    }
+  }
+
+  @Nested
   class Properties {
 
     @ParameterizedTest
