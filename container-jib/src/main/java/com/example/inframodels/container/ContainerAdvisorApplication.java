@@ -3,7 +3,10 @@ package com.example.inframodels.container;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Boots the advisor; app-core's auto-configuration registers its functions and HTTP adapter. */
+/**
+ * Boots the advisor; app-core's auto-configuration wires its contract and puts its HTTP adapter in
+ * front.
+ */
 @SpringBootApplication
 public class ContainerAdvisorApplication {
 
