@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what a user waits for: from `java -jar` to the first 200 on GET /runtime.
 # Usage: first-response.sh [RUNS] [JAR]   (defaults: 5, ../target/infra-advisor.jar)
-# Prints one line per run and the median, in milliseconds. Each run is a fresh JVM.
+# Prints one line per run and the median, in milliseconds. Each run is a fresh JVM. The output,
+# with the machine it ran on, is also written to bench/results.txt (RESULTS=FILE for another).
 set -euo pipefail
 
 runs="${1:-5}"
@@ -13,6 +14,10 @@ port="${PORT:-18080}"
 command -v curl >/dev/null || { echo "curl not on PATH" >&2; exit 1; }
 
 now_ms() { date +%s%3N; }
+
+# What the READMEs' figures are read from: this run's lines, after the machine that produced them.
+exec > >(tee "${RESULTS:-$here/results.txt}") 2>&1
+echo "$(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1)"
 
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
   echo "something already answers on port $port; set PORT to a free one" >&2

@@ -2,7 +2,8 @@
 # Start to first 200 on GET /runtime: the image as a container, then the very same files copied
 # out of the image and started by the host's java with the image's own entrypoint, RUNS times
 # each, in one run on the same machine: the difference is what the container costs. Prints each
-# run and both medians. Usage: first-response.sh [RUNS]   (ENGINE=docker to use Docker)
+# run and both medians, also into bench/results.txt (RESULTS=FILE for another file), with the
+# machine it ran on. Usage: first-response.sh [RUNS]   (ENGINE=docker to use Docker)
 # Needs: target/jib-image.tar (./mvnw package), java, jq, curl.
 set -euo pipefail
 
@@ -22,6 +23,10 @@ if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
 fi
 
 now_ms() { date +%s%3N; }
+
+# What the READMEs' figures are read from: this run's lines, after the machine that produced them.
+exec > >(tee "${RESULTS:-$here/results.txt}") 2>&1
+echo "$(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1)"
 # The middle run; of an even number of runs, the upper of the middle two: always a run that
 # happened, as serverless-lambda's ColdStartBenchmark.median picks it.
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int(NR / 2) + 1] }'; }
@@ -30,8 +35,12 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int(
 await_first_200() {
   local start="$1" what="$2" pid="${3:-}"
   until curl -fs -o /dev/null "http://127.0.0.1:$port/runtime"; do
-    if (($(now_ms) - start > 120000)) || { [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; }; then
+    if (($(now_ms) - start > 120000)); then
       echo "$what: no 200 within 120 s" >&2
+      return 1
+    fi
+    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
+      echo "$what: the process exited before its first 200" >&2
       return 1
     fi
     sleep 0.01
@@ -63,6 +72,8 @@ trap 'rm -rf "$host_dir"' EXIT
 copy="$("$engine" create "$image")"
 "$engine" cp "$copy:/app" "$host_dir/app"
 "$engine" rm "$copy" >/dev/null
+# Jib's argument files (the classpath, the main class) name /app too.
+sed -i "s#/app/#$host_dir/app/#g" "$host_dir"/app/jib-*-file
 mapfile -t entrypoint < <("$engine" image inspect --format '{{json .Config.Entrypoint}}' "$image" |
   jq -r '.[]' | sed "s#/app/#$host_dir/app/#g")
 entrypoint[0]="$(command -v java)"

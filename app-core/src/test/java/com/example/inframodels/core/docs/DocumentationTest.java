@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,6 +50,63 @@ class DocumentationTest {
         .as("the README's curl body is the one the contract suite proves")
         .contains("-d '" + AdvisorContract.SAMPLE_WORKLOAD + "'")
         .contains("-d '" + AdvisorContract.FIXED_PEAK_WORKLOAD + "'");
+  }
+
+  /**
+   * The comparison table's start-up figures are the medians the benchmarks wrote: typed by hand,
+   * they would drift from the next run.
+   */
+  @Test
+  void startUpFiguresAreTheOnesTheBenchmarksWrote() throws IOException {
+    String readme = Files.readString(ROOT_README);
+    String bareMetal = tableRow(readme, "| Bare metal |");
+    String container = tableRow(readme, "| Container |");
+
+    assertThat(bareMetal)
+        .contains(seconds(median(ROOT.resolve("baremetal-systemd/bench/results.txt"), "")));
+    assertThat(container)
+        .contains(seconds(median(ROOT.resolve("container-jib/bench/results.txt"), ", container")))
+        .contains(
+            seconds(
+                median(
+                    ROOT.resolve("container-jib/bench/results.txt"),
+                    ", the same files on the host's JVM")));
+  }
+
+  /** baremetal-systemd's SystemdUnitIT checks its README's score against systemd-analyze. */
+  @Test
+  void statesTheUnitScoreTheBareMetalReadmeStates() throws IOException {
+    Pattern score = Pattern.compile("scores \\*\\*(\\d+\\.\\d) OK\\*\\*");
+    Matcher module = score.matcher(Files.readString(ROOT.resolve("baremetal-systemd/README.md")));
+    Matcher root = score.matcher(Files.readString(ROOT_README));
+
+    assertThat(module.find()).as("baremetal-systemd/README.md states the score").isTrue();
+    assertThat(root.find()).as("README.md states the score").isTrue();
+    assertThat(root.group(1)).isEqualTo(module.group(1));
+  }
+
+  private static String tableRow(String document, String start) {
+    return document
+        .lines()
+        .filter(line -> line.startsWith(start))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no table row starting " + start));
+  }
+
+  /** The milliseconds of a {@code median of N<label>: M ms} line of a benchmark's results. */
+  private static long median(Path results, String label) throws IOException {
+    Pattern line = Pattern.compile("^median of \\d+" + Pattern.quote(label) + ": (\\d+) ms$");
+    return Files.readAllLines(results).stream()
+        .map(line::matcher)
+        .filter(Matcher::matches)
+        .map(match -> Long.parseLong(match.group(1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no '" + line + "' in " + results));
+  }
+
+  /** As the table writes them: seconds, one decimal. */
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   static Stream<Path> documents() throws IOException {
