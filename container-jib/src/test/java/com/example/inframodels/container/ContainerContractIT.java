@@ -7,9 +7,15 @@ import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
+import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.RequiredTool;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +113,21 @@ class ContainerContractIT extends AdvisorHttpContract {
         .doesNotContain("container-jib");
     assertThat(labels.get("org.opencontainers.image.revision"))
         .as("the git commit the image was built from")
-        .matches("[0-9a-f]{40}");
+        .isEqualTo(commitOfTheProject());
+  }
+
+  /** What git says the project's root is at; "unknown" where the root is no repository. */
+  private static String commitOfTheProject() throws Exception {
+    Path root = Path.of(System.getProperty("maven.multiModuleProjectDirectory"));
+    if (!Files.exists(root.resolve(".git"))) {
+      return "unknown";
+    }
+    ExternalCommand.Result head =
+        ExternalCommand.run(
+            Duration.ofSeconds(30),
+            List.of(
+                RequiredTool.onPath("git").toString(), "-C", root.toString(), "rev-parse", "HEAD"));
+    assertThat(head.exitCode()).as(head.describe()).isZero();
+    return head.output().strip();
   }
 }
