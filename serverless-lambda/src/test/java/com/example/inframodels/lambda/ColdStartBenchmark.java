@@ -1,6 +1,5 @@
 package com.example.inframodels.lambda;
 
-import com.example.inframodels.core.contract.ContractRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +56,7 @@ public final class ColdStartBenchmark {
     try (LambdaRuntimeApi api = new LambdaRuntimeApi();
         LambdaRuntimeProcess runtime = LambdaRuntimeProcess.start(code, handler, api, name, env)) {
       LambdaRuntimeApi.Answer answer =
-          api.invoke(
-              LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
-              Duration.ofSeconds(120));
+          api.invoke(HttpApiEvents.getRuntime(), Duration.ofSeconds(120));
       long millis = Duration.between(runtime.launchedAt(), Instant.now()).toMillis();
       return new ColdStart(millis, answer, runtime.logText());
     }
