@@ -2,8 +2,6 @@ package com.example.inframodels.lambda;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 
 /**
  * The whole contract through the lean handler, each request as the API Gateway HTTP API event
@@ -16,10 +14,7 @@ class LeanHandlerContractTest extends AdvisorContract {
 
   @Override
   protected ContractClient client() {
-    return request -> {
-      ByteArrayOutputStream output = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(HttpApiEvents.event(request)), output, null);
-      return HttpApiEvents.response(output.toByteArray());
-    };
+    return request ->
+        HttpApiEvents.response(InProcess.invoke(handler, HttpApiEvents.event(request)));
   }
 }
