@@ -1,6 +1,5 @@
 package com.example.inframodels.lambda;
 
-import com.example.inframodels.core.contract.ContractRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +14,16 @@ import java.util.Map;
  * <pre>
  * ./mvnw -pl serverless-lambda -am verify -Dit.test=ColdStartIT   # builds and copies the client
  * ./mvnw -pl serverless-lambda exec:java -Dexec.classpathScope=test \
+ *   -Dlambda.runtime.client=serverless-lambda/target/lambda-runtime-client \
  *   -Dexec.mainClass=com.example.inframodels.lambda.ColdStartBenchmark \
  *   -Dexec.args="/path/to/function.jar org.springframework.cloud.function.adapter.aws.FunctionInvoker 5"
  * </pre>
  *
- * A fourth argument, if given, is the function JVM's {@code JAVA_TOOL_OPTIONS}, as a Lambda
- * environment variable would set it.
+ * {@code exec:java} runs in Maven's own JVM, whose working directory is the repository root: hence
+ * the runtime client's directory named from there. A fourth argument, if given, is the function
+ * JVM's {@code JAVA_TOOL_OPTIONS}, as a Lambda environment variable would set it; quote it inside
+ * {@code exec.args} when it holds more than one option, or only the first reaches the function:
+ * {@code -Dexec.args="JAR HANDLER 5 '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'"}.
  *
  * <p>Each run is a fresh JVM; the first event is an HTTP API {@code GET /runtime}, whatever the
  * function makes of it. Prints each run and the median, in milliseconds.
@@ -57,9 +60,7 @@ public final class ColdStartBenchmark {
     try (LambdaRuntimeApi api = new LambdaRuntimeApi();
         LambdaRuntimeProcess runtime = LambdaRuntimeProcess.start(code, handler, api, name, env)) {
       LambdaRuntimeApi.Answer answer =
-          api.invoke(
-              LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
-              Duration.ofSeconds(120));
+          api.invoke(HttpApiEvents.getRuntime(), Duration.ofSeconds(120));
       long millis = Duration.between(runtime.launchedAt(), Instant.now()).toMillis();
       return new ColdStart(millis, answer, runtime.logText());
     }

@@ -64,7 +64,7 @@ class ColdStartIT {
     for (int run = 0; run < RUNS; run++) {
       ColdStartBenchmark.ColdStart start =
           ColdStartBenchmark.measure(code, handler, "cold-start", env);
-      ContractResponse response = LeanHandlerContractTest.response(start.answer().body());
+      ContractResponse response = HttpApiEvents.response(start.answer().body());
 
       assertThat(response.status()).as(start.log()).isEqualTo(200);
       millis.add(start.millis());

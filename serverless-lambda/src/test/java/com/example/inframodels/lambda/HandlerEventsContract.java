@@ -37,7 +37,7 @@ abstract class HandlerEventsContract {
       throws IOException {
     APIGatewayV2HTTPEvent parsed = EventLoader.loadApiGatewayHttpEvent(fixture);
 
-    ContractResponse response = LeanHandlerContractTest.response(run(fixture));
+    ContractResponse response = HttpApiEvents.response(run(fixture));
 
     assertThat(parsed.getRequestContext().getHttp().getMethod()).isNotBlank();
     assertThat(response.status()).as(response.body()).isEqualTo(status);

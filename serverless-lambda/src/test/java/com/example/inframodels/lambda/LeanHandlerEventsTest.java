@@ -1,7 +1,5 @@
 package com.example.inframodels.lambda;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /** The event fixtures through the lean handler. */
@@ -11,8 +9,6 @@ class LeanHandlerEventsTest extends HandlerEventsContract {
 
   @Override
   protected byte[] invoke(byte[] input) throws IOException {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(input), output, null);
-    return output.toByteArray();
+    return InProcess.invoke(handler, input);
   }
 }

@@ -2,7 +2,6 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.inframodels.core.contract.ContractRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +39,7 @@ class LeanHandlerRuntimeIT extends RuntimeClientContract {
                 "com.example.inframodels.lambda.NoSuchHandler", otherApi, "no-such-handler")) {
 
       LambdaRuntimeApi.Answer answer =
-          otherApi.invoke(
-              LeanHandlerContractTest.event(ContractRequest.get("/runtime")),
-              Duration.ofSeconds(60));
+          otherApi.invoke(HttpApiEvents.getRuntime(), Duration.ofSeconds(60));
 
       assertThat(answer.error())
           .as("Lambda reports a missing class when it is first invoked, as the service does")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.inframodels.core.contract.AdvisorContract;
-import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.testing.RawHttp;
 import java.net.InetSocketAddress;
@@ -140,12 +139,10 @@ class LocalStackLambdaIT {
             invoke ->
                 invoke
                     .functionName(function)
-                    .payload(
-                        SdkBytes.fromByteArray(
-                            LeanHandlerContractTest.event(ContractRequest.get("/runtime")))));
+                    .payload(SdkBytes.fromByteArray(HttpApiEvents.getRuntime())));
 
     assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
-    ContractResponse runtime = LeanHandlerContractTest.response(response.payload().asByteArray());
+    ContractResponse runtime = HttpApiEvents.response(response.payload().asByteArray());
     assertThat(runtime.status()).as(runtime.body()).isEqualTo(200);
     JsonNode report = JSON.readTree(runtime.body());
     assertThat(report.get("model").asString()).isEqualTo("SERVERLESS");

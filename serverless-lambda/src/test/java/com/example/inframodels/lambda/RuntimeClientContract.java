@@ -61,8 +61,7 @@ abstract class RuntimeClientContract extends AdvisorContract {
 
   @Override
   protected ContractClient client() {
-    return request ->
-        LeanHandlerContractTest.response(invoke(LeanHandlerContractTest.event(request)));
+    return request -> HttpApiEvents.response(invoke(HttpApiEvents.event(request)));
   }
 
   protected byte[] invoke(byte[] input) throws Exception {

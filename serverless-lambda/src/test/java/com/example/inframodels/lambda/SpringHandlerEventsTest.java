@@ -1,7 +1,5 @@
 package com.example.inframodels.lambda;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +24,6 @@ class SpringHandlerEventsTest extends HandlerEventsContract {
 
   @Override
   protected byte[] invoke(byte[] input) throws IOException {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    invoker.handleRequest(new ByteArrayInputStream(input), output, null);
-    return output.toByteArray();
+    return InProcess.invoke(invoker, input);
   }
 }

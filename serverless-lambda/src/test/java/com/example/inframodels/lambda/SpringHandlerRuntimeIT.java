@@ -3,8 +3,9 @@ package com.example.inframodels.lambda;
 import java.util.List;
 
 /**
- * The Spring path: Spring Cloud Function's {@code FunctionInvoker} as the handler, serving
- * app-core's {@code advisor} function from the catalogue, in the same jar as the lean handler.
+ * The Spring path: Spring Cloud Function's {@code FunctionInvoker} as the handler, serving this
+ * module's {@code advisor} function from Spring Cloud Function's registry, in the same jar as the
+ * lean handler.
  */
 class SpringHandlerRuntimeIT extends RuntimeClientContract {
 
