@@ -64,13 +64,10 @@ class DocumentationTest {
 
     assertThat(bareMetal)
         .contains(seconds(median(ROOT.resolve("baremetal-systemd/bench/results.txt"), "")));
+    Path containerResults = ROOT.resolve("container-jib/bench/results.txt");
     assertThat(container)
-        .contains(seconds(median(ROOT.resolve("container-jib/bench/results.txt"), ", container")))
-        .contains(
-            seconds(
-                median(
-                    ROOT.resolve("container-jib/bench/results.txt"),
-                    ", the same files on the host's JVM")));
+        .contains(seconds(median(containerResults, ", container")))
+        .contains(seconds(median(containerResults, ", the same files on the host's JVM")));
   }
 
   /** baremetal-systemd's SystemdUnitIT checks its README's score against systemd-analyze. */
