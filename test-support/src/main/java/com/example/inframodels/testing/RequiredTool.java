@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /**
  * An external program a test depends on. Where it is missing the test is skipped with a reason that
- * names it, except under {@code CI=true}: the CI machine is provisioned with every tool, so there a
- * missing one is a broken build, not a reason to skip.
+ * names it, except in CI: the CI machine is provisioned with every tool, so there a missing one is
+ * a broken build, not a reason to skip. CI is any non-empty value of the environment variable
+ * {@code CI} other than {@code false} (in any case): runners set {@code CI=true}, others {@code
+ * CI=1}.
  */
 public final class RequiredTool {
 
@@ -43,17 +45,23 @@ public final class RequiredTool {
 
   /**
    * Anything else a test needs from the machine (an engine that answers, say): skipped with {@code
-   * reason} where it is missing, failed under CI=true.
+   * reason} where it is missing, failed in CI.
    */
   public static void require(boolean present, String reason) {
     if (!present && runningInCi()) {
-      throw new AssertionError(reason + " (CI=true: the CI machine must provide it)");
+      throw new AssertionError(
+          reason + " (CI=" + System.getenv("CI") + ": the CI machine must provide it)");
     }
     assumeTrue(present, reason);
   }
 
   private static boolean runningInCi() {
-    return "true".equalsIgnoreCase(System.getenv("CI"));
+    return isCiValue(System.getenv("CI"));
+  }
+
+  /** Whether a value of {@code CI} means CI: set, not empty and not {@code false}. */
+  static boolean isCiValue(String value) {
+    return value != null && !value.isBlank() && !"false".equalsIgnoreCase(value.strip());
   }
 
   private static boolean isExecutableFile(Path path) {
