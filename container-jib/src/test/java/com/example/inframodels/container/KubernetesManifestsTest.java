@@ -24,13 +24,16 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -284,6 +287,39 @@ class KubernetesManifestsTest {
           .isNotNull();
     }
 
+    /**
+     * The cap deployment.yaml states: half of what the heap leaves of the memory limit, the other
+     * half being the JVM's own memory outside the heap. The heap's share is the image's
+     * -XX:MaxRAMPercentage, read from Jib's jvmFlags in the pom.
+     */
+    @Test
+    void capsTmpAtHalfOfWhatTheHeapLeavesOfTheMemoryLimit() throws Exception {
+      Quantity sizeLimit =
+          pod.getVolumes().stream()
+              .filter(
+                  volume ->
+                      volume
+                          .getName()
+                          .equals(mountAt(advisorContainer(deployment()), "/tmp").getName()))
+              .findFirst()
+              .orElseThrow()
+              .getEmptyDir()
+              .getSizeLimit();
+      BigDecimal memoryLimit =
+          Quantity.getAmountInBytes(
+              advisorContainer(deployment()).getResources().getLimits().get("memory"));
+      BigDecimal heapPercent = new BigDecimal(jibJvmFlag("-XX:MaxRAMPercentage="));
+      BigDecimal leftByTheHeap =
+          memoryLimit.multiply(BigDecimal.valueOf(100).subtract(heapPercent)).movePointLeft(2);
+
+      assertThat(Quantity.getAmountInBytes(sizeLimit))
+          .as(
+              "sizeLimit %s of a %s memory limit with a %s %% heap",
+              sizeLimit, memoryLimit, heapPercent)
+          .isPositive()
+          .isEqualByComparingTo(leftByTheHeap.divide(BigDecimal.valueOf(2)));
+    }
+
     private VolumeMount mountAt(Container container, String path) {
       return container.getVolumeMounts().stream()
           .filter(mount -> mount.getMountPath().equals(path))
@@ -423,8 +459,10 @@ class KubernetesManifestsTest {
                   read("pdb.yaml", PodDisruptionBudget.class).getMetadata())
               .stream()
               .map(meta -> String.valueOf(meta.getNamespace()))
-              .distinct()
-              .toList();
+              .collect(Collectors.toCollection(ArrayList::new));
+      namespaces.add(
+          String.valueOf(networkPolicy().path("metadata").path("namespace").asString(null)));
+      namespaces = namespaces.stream().distinct().toList();
 
       assertThat(namespaces)
           .as("the Service, HPA and PDB only see a Deployment in their own namespace")
@@ -459,6 +497,43 @@ class KubernetesManifestsTest {
       assertSelects(pdb.getSpec().getSelector());
     }
 
+    /**
+     * Read as a tree: fabric8's networking model is not among this module's test dependencies, so
+     * the fields checked here are checked by name.
+     */
+    @Test
+    void networkPolicyLetsInOnlyTheHttpPortAndLetsNothingOut() {
+      JsonNode policy = networkPolicy();
+      JsonNode spec = policy.path("spec");
+      Map<String, String> selector = new HashMap<>();
+      spec.path("podSelector")
+          .path("matchLabels")
+          .properties()
+          .forEach(label -> selector.put(label.getKey(), label.getValue().asString()));
+      List<String> ingressPorts = new ArrayList<>();
+      spec.path("ingress")
+          .forEach(
+              rule ->
+                  rule.path("ports")
+                      .forEach(port -> ingressPorts.add(port.path("port").asString())));
+
+      assertThat(policy.path("apiVersion").asString()).isEqualTo("networking.k8s.io/v1");
+      assertThat(policy.path("kind").asString()).isEqualTo("NetworkPolicy");
+      assertThat(selector).containsEntry(APP_LABEL, "infra-advisor");
+      assertThat(podLabels).containsAllEntriesOf(selector);
+      assertThat(ingressPorts)
+          .as("the container's named port, the one the Service targets")
+          .containsExactly(
+              advisorContainer(deployment).getPorts().stream()
+                  .map(ContainerPort::getName)
+                  .findFirst()
+                  .orElseThrow());
+      List<String> policyTypes = new ArrayList<>();
+      spec.path("policyTypes").forEach(type -> policyTypes.add(type.asString()));
+      assertThat(policyTypes).containsExactlyInAnyOrder("Ingress", "Egress");
+      assertThat(spec.has("egress")).as("the advisor calls nothing: no egress rule").isFalse();
+    }
+
     @Test
     void topologySpreadCountsTheDeploymentsPods() {
       List<TopologySpreadConstraint> constraints =
@@ -477,6 +552,10 @@ class KubernetesManifestsTest {
           .as("the pod template's labels")
           .containsAllEntriesOf(selector.getMatchLabels());
     }
+  }
+
+  private static JsonNode networkPolicy() {
+    return STRICT_YAML.readTree(MANIFESTS.resolve("networkpolicy.yaml").toFile());
   }
 
   private static Deployment deployment() {
@@ -522,6 +601,30 @@ class KubernetesManifestsTest {
       values.add(ports.item(i).getTextContent().trim());
     }
     return values;
+  }
+
+  /** The value of the Jib jvmFlag that starts with {@code prefix}, from the pom. */
+  private static String jibJvmFlag(String prefix) throws Exception {
+    var pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(MODULE.resolve("pom.xml").toFile());
+    NodeList flags =
+        (NodeList)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(
+                    "/project/build/plugins/plugin[artifactId='jib-maven-plugin']"
+                        + "/configuration/container/jvmFlags/jvmFlag",
+                    pom,
+                    XPathConstants.NODESET);
+    for (int i = 0; i < flags.getLength(); i++) {
+      String flag = flags.item(i).getTextContent().trim();
+      if (flag.startsWith(prefix)) {
+        return flag.substring(prefix.length());
+      }
+    }
+    throw new AssertionError("no Jib jvmFlag " + prefix + " in pom.xml");
   }
 
   private static String requiredProperty(String name) {
