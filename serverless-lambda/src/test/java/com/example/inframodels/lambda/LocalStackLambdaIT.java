@@ -1,11 +1,14 @@
 package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.testing.RawHttp;
+import com.example.inframodels.testing.RequiredTool;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.PullResponseItem;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
@@ -45,10 +50,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Needs a Docker-compatible engine that can pull {@code localstack/localstack:4.14.0} (the last
  * tag that starts without an auth token; set LOCALSTACK_AUTH_TOKEN and -Dlocalstack.image=... for
- * newer ones) and LocalStack's Lambda images: disabled where no engine answers, skipped with the
- * reason where the engine cannot pull the image.
+ * newer ones) and LocalStack's Lambda images. Without an engine it is skipped, and fails in CI
+ * (RequiredTool). Where the engine cannot reach a registry it is skipped, in CI too: LocalStack
+ * cannot run on a machine without one, and that is the one skip CI accepts. A registry that answers
+ * but has no such image, or refuses access, is a configuration error and fails with its message.
  */
-@Testcontainers(disabledWithoutDocker = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalStackLambdaIT {
 
@@ -71,8 +77,19 @@ class LocalStackLambdaIT {
     // The name Testcontainers will really pull (a configured registry mirror or substitutor
     // applies), so a machine that reaches only its mirror is not skipped for want of Docker Hub.
     String pulled = ImageNameSubstitutor.instance().apply(image).asCanonicalNameString();
-    assumeTrue(
-        imageAvailable(pulled), "cannot pull " + pulled + ": no container registry reachable");
+    RequiredTool.require(
+        DockerClientFactory.instance().isDockerAvailable(),
+        "no Docker-compatible engine answers: LocalStack runs in a container");
+    Optional<String> pullError = pullError(pulled);
+    if (pullError.isPresent()) {
+      PullFailure failure = PullFailure.of(pullError.get());
+      String reason =
+          "cannot pull " + pulled + ": " + failure.meaning + " (" + pullError.get() + ")";
+      if (failure == PullFailure.REGISTRY_UNREACHABLE) {
+        abort(reason);
+      }
+      throw new AssertionError(reason);
+    }
     localstack =
         new LocalStackContainer(image)
             .withServices("lambda")
@@ -204,21 +221,111 @@ class LocalStackLambdaIT {
     lambda.waiter().waitUntilFunctionActiveV2(get -> get.functionName(name));
   }
 
-  /** Present in the engine, or pulled within five minutes. */
-  private static boolean imageAvailable(String image) {
+  /**
+   * Empty when the image is in the engine or was pulled within five minutes; else the engine's
+   * error. The pull's stream is read here rather than by docker-java's PullImageResultCallback,
+   * which fails with a NullPointerException on an error item without a status (what podman sends)
+   * and so hides the registry's answer.
+   */
+  private static Optional<String> pullError(String image) {
     var client = DockerClientFactory.instance().client();
     try {
       client.inspectImageCmd(image).exec();
-      return true;
+      return Optional.empty();
     } catch (RuntimeException notPresent) {
+      List<String> errors = new CopyOnWriteArrayList<>();
       try {
-        return client
-            .pullImageCmd(image)
-            .start()
-            .awaitCompletion(Duration.ofMinutes(5).toSeconds(), TimeUnit.SECONDS);
-      } catch (RuntimeException | InterruptedException cannotPull) {
-        return false;
+        boolean done =
+            client
+                .pullImageCmd(image)
+                .exec(
+                    new ResultCallback.Adapter<PullResponseItem>() {
+                      @Override
+                      public void onNext(PullResponseItem item) {
+                        if (item.isErrorIndicated()) {
+                          errors.add(
+                              item.getErrorDetail() != null
+                                  ? item.getErrorDetail().getMessage()
+                                  : item.toString());
+                        }
+                      }
+                    })
+                .awaitCompletion(Duration.ofMinutes(5).toSeconds(), TimeUnit.SECONDS);
+        if (!errors.isEmpty()) {
+          return Optional.of(String.join("; ", errors));
+        }
+        return done ? Optional.empty() : Optional.of("the pull did not finish within 5 minutes");
+      } catch (RuntimeException cannotPull) {
+        return Optional.of(messages(cannotPull));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return Optional.of("interrupted while pulling");
       }
+    }
+  }
+
+  private static String messages(Throwable error) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      all.append(all.isEmpty() ? "" : "; ").append(t.getClass().getSimpleName()).append(": ");
+      all.append(t.getMessage());
+    }
+    return all.toString();
+  }
+
+  /**
+   * What a failed pull means, read from the engine's message: the engines put the registry's answer
+   * there. Docker answers a missing manifest with HTTP 404 "manifest for ... not found: manifest
+   * unknown", and Docker Hub a missing or private repository with "pull access denied for ...,
+   * repository does not exist or may require 'docker login'"; podman streams the registry's
+   * "manifest unknown", "unauthorized: authentication required" or "denied: requested access to the
+   * resource is denied"; a registry that cannot be reached shows as the dial error ("dial tcp:
+   * lookup registry-1.docker.io ...: no such host", "connection refused", "i/o timeout").
+   */
+  enum PullFailure {
+    IMAGE_NOT_FOUND(
+        "the registry has no such image (a mistyped -Dlocalstack.image?)",
+        "manifest unknown",
+        "not found",
+        "name unknown",
+        "repository does not exist",
+        "status 404"),
+    ACCESS_REFUSED(
+        "the registry refused access (log the engine in to it; LOCALSTACK_AUTH_TOKEN is"
+            + " LocalStack's, not the registry's)",
+        "unauthorized",
+        "authentication required",
+        "denied",
+        "status 401",
+        "status 403"),
+    REGISTRY_UNREACHABLE(
+        "no container registry reachable",
+        "no such host",
+        "dial tcp",
+        "connection refused",
+        "i/o timeout",
+        "network is unreachable",
+        "temporary failure in name resolution",
+        "tls handshake timeout"),
+    UNEXPLAINED("the engine could not pull it, for a reason not recognised here");
+
+    final String meaning;
+    private final List<String> signs;
+
+    PullFailure(String meaning, String... signs) {
+      this.meaning = meaning;
+      this.signs = List.of(signs);
+    }
+
+    /** The first cause whose signs the message shows; the registry's own answers come first. */
+    static PullFailure of(String message) {
+      String lower = message.toLowerCase(Locale.ROOT);
+      for (PullFailure failure : values()) {
+        if (failure.signs.stream().anyMatch(lower::contains)) {
+          return failure;
+        }
+      }
+      return UNEXPLAINED;
     }
   }
 }
