@@ -138,15 +138,16 @@ final class QemuVm implements AutoCloseable {
    * CPUs, which TCG must notice and retranslate.
    *
    * <p>Tried on 2026-12-02 (qemu 7.2.22, Debian's 1:7.2+dfsg-7+deb12u18; default CPU model, which
-   * the guest sees as "QEMU Virtual CPU version 2.5+"; guest JDK 17.0.21; a host load average of
-   * about 10 from other work, with a second VM running; vm-packer/results/tcg-multi.log):
-   * multi-threaded with the image's JVM options, 2 starts completed without a crash, boot to first
-   * 200 in 506 s, kill -9 to ready in 283 s; with {@code -XX:TieredStopAtLevel=1} added to the
-   * guest's JVM (C1 only: nothing is recompiled by C2, so far fewer entries are patched), 3 starts
-   * without a crash, boot to first 200 in 345 s, kill -9 to ready in 229 s and 166 s (the IT,
-   * single-threaded, in the same half hour: 711 s and 374 s, results/2026-12-02T0442Z-single.txt).
-   * Too few starts to tell either from one crash in eight, and that flag would make the JVM under
-   * test differ from the one the image runs: single-threaded it stays.
+   * the guest sees as "QEMU Virtual CPU version 2.5+"; guest JDK 17.0.21; a host load average of 8
+   * to 10 from other work, a second VM running most of the time; vm-packer/results/tcg-multi.log):
+   * multi-threaded with the image's JVM options, one boot, 2 starts completed without a crash, boot
+   * to first 200 in 506 s, kill -9 to ready in 283 s; with {@code -XX:TieredStopAtLevel=1} added to
+   * the guest's JVM (C1 only: nothing is recompiled by C2, so far fewer entries are patched), three
+   * boots and 11 starts without a crash, boot to first 200 in 345, 331 and 200 s, kill -9 to ready
+   * in 105 to 229 s. The IT, single-threaded, in the same hour: boots of 711 and 413 s, restarts of
+   * 374 and 205 s (results/2026-12-02T0442Z-single.txt, T0510Z). CPU models were not tried. Eleven
+   * starts cannot tell one crash in eight from none, and that flag would make the JVM under test
+   * differ from the one the image runs: single-threaded it stays.
    */
   static String accel(String accelerator) {
     if (!accelerator.equals("tcg")) {
