@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A Debian machine with systemd as PID 1, played by a podman container built from Debian packages
@@ -98,8 +99,22 @@ final class SystemdHost implements AutoCloseable {
     return show.output().strip();
   }
 
+  /** The unit's whole journal: what a check for a failed step must read, from its first line. */
   String journal(String unit) throws IOException, InterruptedException {
-    return exec("journalctl", "--unit", unit, "--no-pager", "--lines", "80").output();
+    return exec("journalctl", "--unit", unit, "--no-pager").output();
+  }
+
+  /** The lines of the unit's whole journal that contain any of {@code texts}. */
+  List<String> journalLinesContaining(String unit, String... texts)
+      throws IOException, InterruptedException {
+    return journal(unit).lines().filter(line -> Stream.of(texts).anyMatch(line::contains)).toList();
+  }
+
+  /** The journal's last lines, short enough for a failure message. */
+  String journalTail(String unit) throws IOException, InterruptedException {
+    List<String> lines = journal(unit).lines().toList();
+    return "--- journal (last lines) ---\n"
+        + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
   }
 
   @Override

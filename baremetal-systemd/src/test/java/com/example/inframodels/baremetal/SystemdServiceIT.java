@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,9 @@ import tools.jackson.databind.JsonNode;
 class SystemdServiceIT extends AdvisorHttpContract {
 
   private static final String UNIT = "infra-advisor.service";
+
+  /** When systemd started the unit's main process, in microseconds since the host booted. */
+  private static final String START = "ExecMainStartTimestampMonotonic";
 
   private static SystemdHost host;
   private static ContractClient http;
@@ -109,32 +113,34 @@ class SystemdServiceIT extends AdvisorHttpContract {
     assertThat(mountOptions(pid, "/proc"))
         .as("ProtectProc=invisible")
         .contains("hidepid=invisible");
-    assertThat(host.journal(UNIT))
-        .as("no sandbox step failed")
-        .doesNotContain("Failed to set up", "status=226", "status=217");
+    assertThat(host.journalLinesContaining(UNIT, "Failed to set up", "status=226", "status=217"))
+        .as("no sandbox step failed, anywhere in the unit's journal")
+        .isEmpty();
   }
 
   @Test
   @Order(Integer.MAX_VALUE - 1)
   void restartsTheJvmAfterItIsKilled() throws Exception {
     String before = host.unitProperty(UNIT, "MainPID");
+    long startedBefore = Long.parseLong(host.unitProperty(UNIT, START));
 
     ExternalCommand.Result kill = host.exec("kill", "-9", before);
     Instant killedAt = Instant.now();
-    String after =
-        await("systemd to start a new JVM after kill -9 " + before)
-            .atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(250))
-            .ignoreExceptions()
-            .until(
-                () -> host.unitProperty(UNIT, "MainPID"),
-                pid -> !pid.equals("0") && !pid.equals(before));
+    String after = awaitAnotherMainPid(before, Duration.ofSeconds(60));
     awaitReady("after the restart");
     System.out.println(
         "kill -9 to ready again: " + Duration.between(killedAt, Instant.now()).toMillis() + " ms");
 
     assertThat(kill.exitCode()).as(kill.describe()).isZero();
-    assertThat(after).isNotEqualTo(before);
+    assertThat(host.journalLinesContaining(UNIT, "status=9/KILL"))
+        .as("systemd saw its main process killed by the signal; %s", host.journalTail(UNIT))
+        .isNotEmpty();
+    assertThat(Long.parseLong(host.unitProperty(UNIT, START)))
+        .as("the unit's main process %s was started after the kill", after)
+        .isGreaterThan(startedBefore);
+    assertThat(host.exec("cat", "/proc/" + after + "/cgroup").output())
+        .as("the new JVM runs in the unit's own cgroup")
+        .contains("/" + UNIT);
     assertThat(host.unitProperty(UNIT, "NRestarts")).isEqualTo("1");
   }
 
@@ -146,9 +152,11 @@ class SystemdServiceIT extends AdvisorHttpContract {
     assertThat(stop.exitCode()).as(stop.describe()).isZero();
     assertThat(host.unitProperty(UNIT, "ActiveState")).isEqualTo("inactive");
     assertThat(host.unitProperty(UNIT, "Result"))
-        .as("exit 143 is a success (SuccessExitStatus=143); journal:%n%s", host.journal(UNIT))
+        .as("exit 143 is a success (SuccessExitStatus=143)%n%s", host.journalTail(UNIT))
         .isEqualTo("success");
-    assertThat(host.journal(UNIT)).contains("Graceful shutdown complete");
+    assertThat(host.journalLinesContaining(UNIT, "Graceful shutdown complete"))
+        .as("Spring Boot's last word%n%s", host.journalTail(UNIT))
+        .isNotEmpty();
   }
 
   private static void awaitReady(String when) throws Exception {
@@ -161,7 +169,34 @@ class SystemdServiceIT extends AdvisorHttpContract {
               () -> http.send(ContractRequest.get("/actuator/health/readiness")).status(),
               status -> status == 200);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(e.getMessage() + "\n--- journal ---\n" + host.journal(UNIT), e);
+      throw new AssertionError(e.getMessage() + "\n" + host.journalTail(UNIT), e);
+    }
+  }
+
+  /** Polls the unit's main PID until it is a process other than {@code before}. */
+  private static String awaitAnotherMainPid(String before, Duration timeout) throws Exception {
+    AtomicReference<String> seen = new AtomicReference<>("none");
+    try {
+      return await("systemd to start a new JVM after kill -9 " + before)
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                seen.set(host.unitProperty(UNIT, "MainPID"));
+                return seen.get();
+              },
+              pid -> !pid.equals("0") && !pid.equals(before));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          String.format(
+              "%s%nlast MainPID seen: %s; the unit is %s/%s%n%s",
+              e.getMessage(),
+              seen.get(),
+              host.unitProperty(UNIT, "ActiveState"),
+              host.unitProperty(UNIT, "SubState"),
+              host.journalTail(UNIT)),
+          e);
     }
   }
 

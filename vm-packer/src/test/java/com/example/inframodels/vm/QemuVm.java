@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.inframodels.testing.ExternalCommand;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,20 +29,33 @@ final class QemuVm implements AutoCloseable {
   final int sshPort;
   final Path serialLog;
   final Instant bootedAt;
+
+  /** How qemu was told to run the guest's CPUs: {@code -accel ...} and {@code -cpu ...}, if any. */
+  final String cpuOptions;
+
   private final Path key;
   private final Process qemu;
 
   private QemuVm(
-      int httpPort, int sshPort, Path serialLog, Instant bootedAt, Path key, Process qemu) {
+      int httpPort,
+      int sshPort,
+      Path serialLog,
+      Instant bootedAt,
+      String cpuOptions,
+      Path key,
+      Process qemu) {
     this.httpPort = httpPort;
     this.sshPort = sshPort;
     this.serialLog = serialLog;
     this.bootedAt = bootedAt;
+    this.cpuOptions = cpuOptions;
     this.key = key;
     this.qemu = qemu;
   }
 
   static QemuVm boot(Path qemuBinary, Path image, Path work, String accelerator) throws Exception {
+    String accel = accel(accelerator);
+    String cpu = System.getProperty("vm.cpu", "");
     Files.createDirectories(work);
     Path overlay = work.resolve("overlay.qcow2");
     Files.deleteIfExists(overlay);
@@ -72,15 +86,12 @@ final class QemuVm implements AutoCloseable {
     int sshPort = freePort();
     Path serialLog = work.resolve("serial.log");
     List<String> command = new ArrayList<>();
+    command.addAll(List.of(qemuBinary.toString(), "-accel", accel));
+    if (!cpu.isBlank()) {
+      command.addAll(List.of("-cpu", cpu));
+    }
     command.addAll(
         List.of(
-            qemuBinary.toString(),
-            "-accel",
-            // Multi-threaded TCG runs each vCPU on its own host thread, and then the JVM's
-            // patching of its own compiled code, seen from the other vCPU, now and then
-            // crashes it (SIGSEGV at a C1 method's entry, seen here about once in eight
-            // starts). One thread for all vCPUs keeps the guest's two CPUs, slower, but correct.
-            accelerator.equals("tcg") ? "tcg,thread=single" : accelerator,
             "-m",
             "2048",
             "-smp",
@@ -106,7 +117,43 @@ final class QemuVm implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("qemu.log").toFile())
             .start();
-    return new QemuVm(httpPort, sshPort, serialLog, Instant.now(), key, qemu);
+    return new QemuVm(
+        httpPort,
+        sshPort,
+        serialLog,
+        Instant.now(),
+        "-accel " + accel + (cpu.isBlank() ? "" : " -cpu " + cpu),
+        key,
+        qemu);
+  }
+
+  /**
+   * qemu's {@code -accel} for the accelerator. Under TCG, one host thread for both vCPUs unless
+   * {@code -Dvm.tcg.thread=multi} ({@code -Dvm.cpu=MODEL} picks qemu's {@code -cpu}): with
+   * multi-threaded TCG (a host thread per vCPU) the JVM in the guest crashed now and then while
+   * starting — SIGSEGV at the entry of a C1-compiled method ({@code
+   * CharacterDataLatin1.toLowerCase}), about once in eight starts with Debian 12's qemu 7.2. A C1
+   * method's entry is where HotSpot patches in a jump when it makes the method not entrant, mostly
+   * to make way for its C2 version, while the other vCPU may be running it: code modified across
+   * CPUs, which TCG must notice and retranslate.
+   *
+   * <p>Tried on 2026-12-02 (qemu 7.2.22, Debian's 1:7.2+dfsg-7+deb12u18; default CPU model, which
+   * the guest sees as "QEMU Virtual CPU version 2.5+"; guest JDK 17.0.21; a host load average of 8
+   * to 10 from other work, a second VM running most of the time; vm-packer/results/tcg-multi.log):
+   * multi-threaded with the image's JVM options, one boot, 2 starts completed without a crash, boot
+   * to first 200 in 506 s, kill -9 to ready in 283 s; with {@code -XX:TieredStopAtLevel=1} added to
+   * the guest's JVM (C1 only: nothing is recompiled by C2, so far fewer entries are patched), three
+   * boots and 11 starts without a crash, boot to first 200 in 345, 331 and 200 s, kill -9 to ready
+   * in 105 to 229 s. The IT, single-threaded, in the same hour: boots of 711 and 413 s, restarts of
+   * 374 and 205 s (results/2026-12-02T0442Z-single.txt, T0510Z). CPU models were not tried. Eleven
+   * starts cannot tell one crash in eight from none, and that flag would make the JVM under test
+   * differ from the one the image runs: single-threaded it stays.
+   */
+  static String accel(String accelerator) {
+    if (!accelerator.equals("tcg")) {
+      return accelerator;
+    }
+    return "tcg,thread=" + System.getProperty("vm.tcg.thread", "single");
   }
 
   /**
@@ -144,7 +191,9 @@ final class QemuVm implements AutoCloseable {
     try {
       Instant deadline = Instant.now().plusSeconds(30);
       while (Instant.now().isBefore(deadline) && probe.isAlive()) {
-        if (Files.exists(serial) && PackerBake.tail(serial).contains("Linux version")) {
+        // The whole console: a kernel under KVM prints far more than a tail between two looks.
+        if (Files.exists(serial)
+            && Files.readString(serial, StandardCharsets.ISO_8859_1).contains("Linux version")) {
           return true;
         }
         Thread.sleep(250);

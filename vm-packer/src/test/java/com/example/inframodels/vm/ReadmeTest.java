@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What the module README tells a user to type, checked against the template and the pom. */
@@ -67,6 +69,77 @@ class ReadmeTest {
           .as("Packer 1.6.6 runs leave out only %s", VERSIONS_FILE)
           .noneMatch(text -> text.contains("required_plugins"));
     }
+  }
+
+  /**
+   * The README's table of times states ranges; each run kept in {@code results/} (a copy of the
+   * {@code target/vm-it/measurements.txt} BakedImageIT wrote) must lie within them, so a figure can
+   * only come from a measured run and a new slower run cannot go unmentioned.
+   */
+  @Test
+  void statesTimesThatCoverEveryKeptRun() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    List<Path> runs;
+    try (Stream<Path> files = Files.list(Path.of("results"))) {
+      runs = files.filter(file -> file.toString().endsWith(".txt")).sorted().toList();
+    }
+
+    assertThat(runs).as("at least one run kept in results/").isNotEmpty();
+    for (Path run : runs) {
+      String measured = Files.readString(run);
+      Long standIn = seconds(measured, "stand-in Debian cloud image ready in (\\d+) s");
+      within(readme, "| stand-in", "", standIn == null || standIn == 0 ? null : standIn, run);
+      within(
+          readme,
+          "| `packer build`",
+          "",
+          seconds(measured, "packer build \\(tcg\\): (\\d+) s"),
+          run);
+      for (String mode : List.of("single", "multi")) {
+        String tcg = "-accel tcg,thread=" + mode;
+        Long boot =
+            seconds(
+                measured,
+                "boot to first 200 on readiness \\(" + Pattern.quote(tcg) + "[^)]*\\): (\\d+) s");
+        Long restart =
+            seconds(
+                measured,
+                "kill -9 to ready again \\(" + Pattern.quote(tcg) + "[^)]*\\): (\\d+) ms");
+        within(readme, "| fresh VM boot", " " + mode + "-threaded", boot, run);
+        within(
+            readme,
+            "| `kill -9`",
+            " " + mode + "-threaded",
+            restart == null ? null : restart / 1000,
+            run);
+      }
+    }
+  }
+
+  /** The figure of one run, or null where that run did not measure it. */
+  private static Long seconds(String measured, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(measured);
+    return m.find() ? Long.valueOf(m.group(1)) : null;
+  }
+
+  /**
+   * The table row starting {@code row} states a range "A–B s{@code label}" holding {@code value}.
+   */
+  private static void within(String readme, String row, String label, Long value, Path run) {
+    if (value == null) {
+      return;
+    }
+    String line =
+        readme
+            .lines()
+            .filter(candidate -> candidate.startsWith(row))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no table row starting " + row));
+    Matcher range = Pattern.compile("(\\d+)–(\\d+) s" + Pattern.quote(label)).matcher(line);
+    assertThat(range.find()).as("%s states a range%s: %s", row, label, line).isTrue();
+    assertThat(value)
+        .as("%s of %s, against the README's %s", row, run, range.group())
+        .isBetween(Long.valueOf(range.group(1)), Long.valueOf(range.group(2)));
   }
 
   private static String read(Path file) {

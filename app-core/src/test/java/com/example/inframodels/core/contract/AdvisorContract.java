@@ -95,8 +95,9 @@ public abstract class AdvisorContract {
     JsonNode estimate = json(response);
     assertThat(estimate.get("peakRequestsPerSecond").decimalValue()).isEqualByComparingTo("10");
     assertThat(estimate.get("breakEven").get("requestsPerMonth").asLong())
-        .as("a fleet sized for 10 req/s costs as much as serverless at some volume")
-        .isGreaterThan(1_000_000L);
+        .as("2 tasks for 10 req/s: 18.02005 USD / 0.000001200002 USD per request, rounded up")
+        .isEqualTo(15_016_684L);
+    assertThat(estimate.get("breakEven").get("alwaysOnModel").asString()).isEqualTo("CONTAINER");
   }
 
   @Test
