@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SbomEndpointIT {
 
-  /** Where the cyclonedx plugin writes it and Spring Boot's repackaging puts it. */
-  static final String SBOM_IN_THE_JAR = "BOOT-INF/classes/META-INF/sbom/application.cdx.json";
+  /** Where Spring Boot's repackaging puts it (the manifest's Sbom-Location). */
+  static final String SBOM_IN_THE_JAR = "META-INF/sbom/application.cdx.json";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
