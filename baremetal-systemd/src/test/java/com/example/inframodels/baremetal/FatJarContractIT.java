@@ -74,6 +74,15 @@ class FatJarContractIT extends AdvisorHttpContract {
     }
   }
 
+  @Test
+  void keepsTheSbomEndpointOffTheWebByDefault() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/actuator/sbom/application"));
+
+    assertThat(response.status())
+        .as("only health is exposed unless the operator adds sbom (SbomEndpointIT)")
+        .isEqualTo(404);
+  }
+
   /**
    * The model systemd's own detector names for this machine: the innermost layer, as the advisor
    * reports it.

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +41,22 @@ final class FatJarProcess implements AutoCloseable {
     return jar;
   }
 
-  /** Starts the jar on a free port, with systemd's variables removed so nothing pretends. */
-  static FatJarProcess start(String name) throws IOException {
+  /**
+   * Starts the jar on a free port, with systemd's variables removed so nothing pretends, and with
+   * ARGUMENTS (Spring Boot's {@code --property=value}) after the port.
+   */
+  static FatJarProcess start(String name, String... arguments) throws IOException {
     int port = freePort();
+    List<String> command =
+        new ArrayList<>(
+            List.of(LaunchedProcess.java(), "-jar", jar().toString(), "--server.port=" + port));
+    command.addAll(List.of(arguments));
     Map<String, String> environment = new HashMap<>();
     environment.put("INVOCATION_ID", null);
     environment.put("JOURNAL_STREAM", null);
     LaunchedProcess process =
         LaunchedProcess.start(
-            List.of(LaunchedProcess.java(), "-jar", jar().toString(), "--server.port=" + port),
-            environment,
-            Path.of("target", name + ".log"),
-            Duration.ofSeconds(30));
+            command, environment, Path.of("target", name + ".log"), Duration.ofSeconds(30));
     return new FatJarProcess(process, port);
   }
 

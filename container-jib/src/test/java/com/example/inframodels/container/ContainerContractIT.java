@@ -20,11 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.Container.ExecResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole contract against the image Jib built, running as a container: read-only root
- * filesystem, a /tmp tmpfs, a non-root user, 512 MB of memory.
+ * The whole contract against the image Jib built, running as a container: read-only root filesystem
+ * (proven from inside: a write to / fails, one to the /tmp tmpfs works), a non-root user, 512 MB of
+ * memory.
  */
 class ContainerContractIT extends AdvisorHttpContract {
 
@@ -83,17 +85,52 @@ class ContainerContractIT extends AdvisorHttpContract {
   }
 
   @Test
-  void runsAsTheImagesNonRootUserOnAReadOnlyRootFilesystem() {
+  void declaresTheNumericNonRootUserJibWroteIntoTheImage() {
     InspectContainerResponse inspect =
         ContainerEngine.client().inspectContainerCmd(container.getContainerId()).exec();
 
     assertThat(inspect.getConfig().getUser())
         .as("the numeric user Jib wrote into the image")
         .isEqualTo(System.getProperty("container.uid", "65532"));
-    assertThat(inspect.getHostConfig().getReadonlyRootfs()).isTrue();
-    assertThat(inspect.getState().getRunning())
-        .as("with / read-only, the service started, answered the contract and still runs")
+  }
+
+  @Test
+  void cannotWriteToItsRootFilesystemNorItsAppDirectoryButCanWriteToTmp() throws Exception {
+    ExecResult root = createFileInside("/probe");
+    ExecResult app = createFileInside("/app/probe");
+    ExecResult tmp = createFileInside("/tmp/probe");
+
+    assertThat(root.getExitCode()).as("creating /probe: %s", describe(root)).isNotZero();
+    assertThat(describe(root)).contains("Read-only file system");
+    assertThat(app.getExitCode()).as("creating /app/probe: %s", describe(app)).isNotZero();
+    assertThat(describe(app)).contains("Read-only file system");
+    assertThat(tmp.getExitCode()).as("creating /tmp/probe: %s", describe(tmp)).isZero();
+    assertThat(container.isRunning())
+        .as("the service started on that filesystem, answered the contract and still runs")
         .isTrue();
+  }
+
+  /**
+   * Creates FILE from a process inside the running container, as the image's user: a second JVM
+   * told to log into it, which refuses to start when it cannot. The image has no shell (distroless
+   * has none); it has java.
+   */
+  private static ExecResult createFileInside(String file) throws Exception {
+    return container.execInContainer(
+        "java", "-XX:-UsePerfData", "-Xmx16m", "-Xlog:os=info:file=" + file, "-version");
+  }
+
+  private static String describe(ExecResult result) {
+    return "exit " + result.getExitCode() + ": " + result.getStdout() + result.getStderr();
+  }
+
+  @Test
+  void keepsTheSbomEndpointOffTheWebByDefault() throws Exception {
+    ContractResponse response = send(ContractRequest.get("/actuator/sbom/application"));
+
+    assertThat(response.status())
+        .as("only health is exposed unless the operator adds sbom (ContainerSbomIT)")
+        .isEqualTo(404);
   }
 
   @Test

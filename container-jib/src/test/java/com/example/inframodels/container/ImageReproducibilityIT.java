@@ -8,7 +8,8 @@ import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilds the image in a copy of the project this module is built in — the repository, or a copy
- * of the module on its own — with the same Maven and local repository: the same sources give the
- * same digest; a change to this module's own class changes the classes layer and nothing else; the
- * business module's jar has a layer of its own.
+ * of the module on its own — and checks that the same sources give the same digest; that a change
+ * to this module's own class changes the classes layer and nothing else; and that the business
+ * module's jar has a layer of its own.
+ *
+ * <p>The rebuild differs from the build that runs this test in what one machine can vary: the
+ * copy's files are new (copied without their attributes: other times, group-writable modes), and
+ * the copy is built later, under umask 002 (a user's default where each user has a group of their
+ * own), in another time zone ({@value #OTHER_TIME_ZONE}) and another locale (Turkish, whose case
+ * rules break naive lower-casing). It shares the JDK, the Maven, the user and the local repository
+ * with this build; {@code .ci/reproducibility} compares two whole builds the same way, from two
+ * clones. (A umask that takes read bits away, 077, changes every jar: jar entries keep their files'
+ * modes.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageReproducibilityIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> NOT_COPIED = Set.of("target", ".idea", ".vscode");
+  private static final String OTHER_TIME_ZONE = "Pacific/Kiritimati";
+  private static final Set<PosixFilePermission> GROUP_WRITABLE =
+      PosixFilePermissions.fromString("rw-rw-r--");
+  private static final Set<PosixFilePermission> GROUP_WRITABLE_EXECUTABLE =
+      PosixFilePermissions.fromString("rwxrwxr-x");
 
   @TempDir static Path copy;
 
@@ -57,10 +72,14 @@ class ImageReproducibilityIT {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path source : files.filter(p -> !excluded(root.relativize(p))).toList()) {
         Path target = copy.resolve(root.relativize(source).toString());
+        // New files, with the modes umask 002 would give them, not the checkout's.
         if (Files.isDirectory(source)) {
           Files.createDirectories(target);
+          Files.setPosixFilePermissions(target, GROUP_WRITABLE_EXECUTABLE);
         } else {
-          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+          Files.copy(source, target);
+          Files.setPosixFilePermissions(
+              target, Files.isExecutable(source) ? GROUP_WRITABLE_EXECUTABLE : GROUP_WRITABLE);
         }
       }
     }
@@ -149,26 +168,48 @@ class ImageReproducibilityIT {
     arguments.set(0, maven());
     arguments.addAll(List.of("-B", "-q", "-o"));
 
-    run(arguments);
-    boolean loaded =
-        ExternalCommand.run(
-                    Duration.ofMinutes(1),
-                    List.of(podman, "image", "exists", "infra-advisor:" + version()))
-                .exitCode()
-            == 0;
-    ExternalCommand.run(
-        Duration.ofMinutes(1), List.of(podman, "rmi", "--force", "infra-advisor:" + version()));
+    String tag = "infra-advisor:" + version();
+    // A tag left by an earlier run would pass for this one's: only the command may make it exist.
+    ExternalCommand.run(Duration.ofMinutes(1), List.of(podman, "rmi", "--force", tag));
+    assertThat(imageExists(podman, tag)).as("podman knows %s before the command", tag).isFalse();
 
-    assertThat(loaded).as("podman knows infra-advisor:%s after `%s`", version(), command).isTrue();
+    run(arguments);
+    boolean loaded = imageExists(podman, tag);
+    ExternalCommand.run(Duration.ofMinutes(1), List.of(podman, "rmi", "--force", tag));
+
+    assertThat(loaded).as("podman knows %s after `%s`", tag, command).isTrue();
+  }
+
+  private static boolean imageExists(String podman, String image)
+      throws IOException, InterruptedException {
+    return ExternalCommand.run(Duration.ofMinutes(1), List.of(podman, "image", "exists", image))
+            .exitCode()
+        == 0;
   }
 
   /**
-   * `package` in the copy, offline, with the Maven that runs this build; returns the image tar it
-   * wrote. -DskipTests because the copy is only here to rebuild the image: its tests are the ones
-   * this very build is running.
+   * `package` in the copy, with the Maven that runs this build, under umask 002, another time zone
+   * and another locale; returns the image tar it wrote. -DskipTests because the copy is only here
+   * to rebuild the image: its tests are the ones this very build is running. Not offline: the
+   * cyclonedx plugin's goals require online mode and skip themselves with -o, which would leave the
+   * application's SBOM out of the image.
    */
   private static Path build() throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o"));
+    String mavenOpts =
+        (System.getenv().getOrDefault("MAVEN_OPTS", "") + " -Duser.language=tr -Duser.country=TR")
+            .strip();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "TZ=" + OTHER_TIME_ZONE,
+                "MAVEN_OPTS=" + mavenOpts,
+                "bash",
+                "-c",
+                "umask 002 && exec \"$0\" \"$@\"",
+                maven(),
+                "-B",
+                "-q"));
     command.addAll(projectSelection);
     command.addAll(List.of("package", "-DskipTests"));
     run(command);
