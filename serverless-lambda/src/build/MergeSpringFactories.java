@@ -15,27 +15,39 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Merges the {@code META-INF/spring.factories} of every entry of a class path into one file, the
- * way Spring Boot's PropertiesMergingResourceTransformer does for the shaded jar (a key's values
- * from all files, comma-joined, in class-path order) but without the build's date, which {@code
- * Properties.store} writes as a comment and which made the jar differ from build to build.
+ * Merges Spring's properties-format resources ({@code META-INF/spring.factories}, {@code
+ * META-INF/spring/aot.factories}, {@code META-INF/spring-autoconfigure-metadata.properties}) of
+ * every entry of a class path, each into one file, the way Spring Boot's
+ * PropertiesMergingResourceTransformer does for the shaded jar (a key's values from all files,
+ * comma-joined, in class-path order) but without the build's date, which {@code Properties.store}
+ * writes as a comment and which made the jar differ from build to build.
  *
- * <p>Run by the pom before {@code shade}: {@code java src/build/MergeSpringFactories.java OUTPUT
- * CLASSPATH}. The output has its keys sorted, duplicate values dropped, one value per line.
+ * <p>Run by the pom before {@code shade}: {@code java src/build/MergeSpringFactories.java
+ * OUTPUT_DIR CLASSPATH}; each merged file lands at its own path under OUTPUT_DIR. The output has
+ * its keys sorted, duplicate values dropped, one value per line.
  */
 public final class MergeSpringFactories {
 
-  private static final String RESOURCE = "META-INF/spring.factories";
+  private static final List<String> RESOURCES =
+      List.of(
+          "META-INF/spring.factories",
+          "META-INF/spring/aot.factories",
+          "META-INF/spring-autoconfigure-metadata.properties");
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: MergeSpringFactories OUTPUT CLASSPATH");
+      throw new IllegalArgumentException("usage: MergeSpringFactories OUTPUT_DIR CLASSPATH");
     }
-    Path output = Path.of(args[0]);
+    for (String resource : RESOURCES) {
+      merge(resource, Path.of(args[0]).resolve(resource), args[1]);
+    }
+  }
+
+  private static void merge(String resource, Path output, String classPath) throws IOException {
     Map<String, Set<String>> merged = new TreeMap<>();
     List<String> sources = new ArrayList<>();
-    for (String entry : args[1].split(java.io.File.pathSeparator)) {
-      Properties factories = read(Path.of(entry));
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      Properties factories = read(Path.of(entry), resource);
       if (factories == null) {
         continue;
       }
@@ -57,14 +69,14 @@ public final class MergeSpringFactories {
       }
     }
     System.out.println(
-        "spring.factories: " + merged.size() + " keys from " + sources.size() + " files");
+        resource + ": " + merged.size() + " keys from " + sources.size() + " files");
   }
 
-  /** The entry's spring.factories, or null where it has none (or is no jar or directory). */
-  private static Properties read(Path entry) throws IOException {
+  /** The entry's resource, or null where it has none (or is no jar or directory). */
+  private static Properties read(Path entry, String resource) throws IOException {
     Properties factories = new Properties();
     if (Files.isDirectory(entry)) {
-      Path file = entry.resolve(RESOURCE);
+      Path file = entry.resolve(resource);
       if (!Files.isRegularFile(file)) {
         return null;
       }
@@ -77,7 +89,7 @@ public final class MergeSpringFactories {
       return null;
     }
     try (ZipFile jar = new ZipFile(entry.toFile())) {
-      ZipEntry file = jar.getEntry(RESOURCE);
+      ZipEntry file = jar.getEntry(resource);
       if (file == null) {
         return null;
       }
