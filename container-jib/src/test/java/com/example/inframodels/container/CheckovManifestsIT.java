@@ -29,21 +29,24 @@ class CheckovManifestsIT {
   static void scan() throws Exception {
     Path checkov = RequiredTool.onPath("checkov");
     Path output = Files.createTempDirectory("checkov");
+    // Each file by name, not --directory: checkov skips every file whose path has a hidden
+    // directory in it, so a clone under ~/.cache would be scanned as empty and pass.
     // --skip-download: the built-in checks only, nothing fetched from the vendor's platform.
-    ExternalCommand.Result run =
-        ExternalCommand.run(
-            Duration.ofMinutes(3),
-            List.of(
-                checkov.toString(),
-                "--directory",
-                MANIFESTS.toString(),
-                "--framework",
-                "kubernetes",
-                "--skip-download",
-                "--output",
-                "json",
-                "--output-file-path",
-                output.toString()));
+    List<String> command = new ArrayList<>(List.of(checkov.toString()));
+    for (Path manifest : manifests()) {
+      command.add("--file");
+      command.add(manifest.toString());
+    }
+    command.addAll(
+        List.of(
+            "--framework",
+            "kubernetes",
+            "--skip-download",
+            "--output",
+            "json",
+            "--output-file-path",
+            output.toString()));
+    ExternalCommand.Result run = ExternalCommand.run(Duration.ofMinutes(3), command);
     Path written = output.resolve("results_json.json");
     assertThat(written).as("checkov's JSON report; %s", run.describe()).exists();
     report = JsonMapper.builder().build().readTree(Files.readString(written));
@@ -51,13 +54,15 @@ class CheckovManifestsIT {
     Files.deleteIfExists(output);
   }
 
+  private static List<Path> manifests() throws java.io.IOException {
+    try (var files = Files.list(MANIFESTS)) {
+      return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
   @Test
   void scannedEveryManifest() throws Exception {
-    long manifests;
-    try (var files = Files.list(MANIFESTS)) {
-      manifests =
-          files.map(Path::getFileName).map(Path::toString).filter(n -> n.endsWith(".yaml")).count();
-    }
+    long manifests = manifests().size();
 
     assertThat(report.path("check_type").asString()).isEqualTo("kubernetes");
     assertThat(report.path("summary").path("parsing_errors").asInt(-1)).isZero();
