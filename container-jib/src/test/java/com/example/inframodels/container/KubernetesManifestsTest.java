@@ -583,48 +583,39 @@ class KubernetesManifestsTest {
   }
 
   private static List<String> jibPorts() throws Exception {
-    var pom =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(MODULE.resolve("pom.xml").toFile());
-    NodeList ports =
-        (NodeList)
-            XPathFactory.newInstance()
-                .newXPath()
-                .evaluate(
-                    "/project/build/plugins/plugin[artifactId='jib-maven-plugin']"
-                        + "/configuration/container/ports/port",
-                    pom,
-                    XPathConstants.NODESET);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < ports.getLength(); i++) {
-      values.add(ports.item(i).getTextContent().trim());
-    }
-    return values;
+    return jibContainerList("ports/port");
   }
 
   /** The value of the Jib jvmFlag that starts with {@code prefix}, from the pom. */
   private static String jibJvmFlag(String prefix) throws Exception {
+    return jibContainerList("jvmFlags/jvmFlag").stream()
+        .filter(flag -> flag.startsWith(prefix))
+        .map(flag -> flag.substring(prefix.length()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Jib jvmFlag " + prefix + " in pom.xml"));
+  }
+
+  /** The texts of the elements at {@code path} under Jib's {@code <container>}, from the pom. */
+  private static List<String> jibContainerList(String path) throws Exception {
     var pom =
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
             .parse(MODULE.resolve("pom.xml").toFile());
-    NodeList flags =
+    NodeList nodes =
         (NodeList)
             XPathFactory.newInstance()
                 .newXPath()
                 .evaluate(
                     "/project/build/plugins/plugin[artifactId='jib-maven-plugin']"
-                        + "/configuration/container/jvmFlags/jvmFlag",
+                        + "/configuration/container/"
+                        + path,
                     pom,
                     XPathConstants.NODESET);
-    for (int i = 0; i < flags.getLength(); i++) {
-      String flag = flags.item(i).getTextContent().trim();
-      if (flag.startsWith(prefix)) {
-        return flag.substring(prefix.length());
-      }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      values.add(nodes.item(i).getTextContent().trim());
     }
-    throw new AssertionError("no Jib jvmFlag " + prefix + " in pom.xml");
+    return values;
   }
 
   private static String requiredProperty(String name) {
