@@ -3,6 +3,7 @@ package com.example.inframodels.lambda;
 import com.example.inframodels.core.api.AdvisorApi;
 import com.example.inframodels.core.runtime.StartupClock;
 import com.example.inframodels.core.wiring.AdvisorWiring;
+import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.function.Function;
 import org.springframework.boot.SpringBootConfiguration;
@@ -18,11 +19,11 @@ import org.springframework.messaging.Message;
  * The Spring path's application, started by Spring Cloud Function's {@code FunctionInvoker} (the
  * Lambda handler), which finds it through the jar manifest's {@code Main-Class}.
  *
- * <p>It registers the {@link AdvisorMessageFunction} in Spring Cloud Function's <em>functional</em>
- * form: because this class is an {@link ApplicationContextInitializer}, {@code FunctionInvoker}
- * starts it with {@code FunctionalSpringApplication}, which skips configuration-class parsing,
- * component scanning and auto-configuration and builds the function registry from these
- * registrations, with a markedly shorter cold start (the module README has the figures).
+ * <p>It registers the {@link AdvisorFunction} in Spring Cloud Function's <em>functional</em> form:
+ * because this class is an {@link ApplicationContextInitializer}, {@code FunctionInvoker} starts it
+ * with {@code FunctionalSpringApplication}, which skips configuration-class parsing, component
+ * scanning and auto-configuration and builds the function registry from these registrations, with a
+ * markedly shorter cold start (the module README has the figures).
  *
  * <p>{@link SpringBootConfiguration} only marks the class for {@code FunctionInvoker}'s start-class
  * lookup; nothing in it is processed as configuration.
@@ -31,15 +32,12 @@ import org.springframework.messaging.Message;
 public class SpringAdvisorApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
 
-  private static final Type MESSAGE_OF_BYTES =
-      ResolvableType.forClassWithGenerics(Message.class, byte[].class).getType();
-
-  /** {@code Function<Message<byte[]>, Message<byte[]>>}, the registry's view of the function. */
+  /** {@code Function<InputStream, Message<byte[]>>}, the registry's view of the function. */
   private static final Type ADVISOR_TYPE =
       ResolvableType.forClassWithGenerics(
               Function.class,
-              ResolvableType.forType(MESSAGE_OF_BYTES),
-              ResolvableType.forType(MESSAGE_OF_BYTES))
+              ResolvableType.forClass(InputStream.class),
+              ResolvableType.forClassWithGenerics(Message.class, byte[].class))
           .getType();
 
   @Override
@@ -53,12 +51,11 @@ public class SpringAdvisorApplication
             AdvisorWiring.forThisProcess(
                 context.getEnvironment().getProperty("advisor.price-catalogue"), clock));
     context.registerBean(
-        AdvisorMessageFunction.NAME,
+        AdvisorFunction.NAME,
         FunctionRegistration.class,
         () ->
             new FunctionRegistration<>(
-                    new AdvisorMessageFunction(context.getBean(AdvisorApi.class)),
-                    AdvisorMessageFunction.NAME)
+                    new AdvisorFunction(context.getBean(AdvisorApi.class)), AdvisorFunction.NAME)
                 .type(ADVISOR_TYPE));
     context.addApplicationListener(
         (ApplicationListener<ApplicationReadyEvent>) event -> clock.markReady());
