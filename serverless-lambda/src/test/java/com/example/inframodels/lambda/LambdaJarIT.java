@@ -1,14 +1,17 @@
 package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -18,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the deployable jar carries besides classes: its SBOM where Spring Boot's tooling looks for
- * one, and a spring.factories merged from every jar that ships one, with no build date in it.
+ * one, and a spring.factories merged from every jar that ships one, with no build date in it; and
+ * its size, as the READMEs give it (the repository's table only inside the repository: a copy of
+ * this module has none).
  */
 class LambdaJarIT {
 
@@ -50,6 +55,29 @@ class LambdaJarIT {
         .contains("org.springframework.boot.context.ContextIdApplicationContextInitializer")
         .contains(
             "org.springframework.cloud.function.context.config.ContextFunctionCatalogInitializer");
+  }
+
+  /** The size the README gives, in MB of 10^6 bytes to one decimal, is the built jar's. */
+  @Test
+  void weighsWhatTheReadmeSays() throws IOException {
+    String size = megabytes();
+
+    assertThat(Files.readString(Path.of("README.md"))).contains("**" + size + "**");
+  }
+
+  @Test
+  void weighsWhatTheRepositorysTableSays() throws IOException {
+    assumeTrue(
+        Files.isRegularFile(Path.of("../app-core/pom.xml")),
+        "not inside the infra-models repository: no comparison table to check");
+    String size = megabytes();
+
+    assertThat(Files.readString(Path.of("../README.md"))).contains(size + " jar");
+  }
+
+  private static String megabytes() throws IOException {
+    return String.format(
+        Locale.ROOT, "%.1f MB", Files.size(Path.of(System.getProperty("lambda.jar"))) / 1e6);
   }
 
   private static String entry(String name) throws IOException {
