@@ -1,27 +1,26 @@
 package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.testing.RawHttp;
 import com.example.inframodels.testing.RequiredTool;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,12 +30,15 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import tools.jackson.databind.JsonNode;
@@ -44,16 +46,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The deployable jar on LocalStack's Lambda, deployed with the AWS SDK v2 as a pipeline would:
- * create each function (java21), wait until it is Active, invoke it directly, then over HTTP
- * through a function URL — LocalStack's free edition has function URLs, not HTTP APIs; the SAM
- * template's routes are checked by SamTemplateIT.
+ * create each function (java21, the engine's own architecture), wait until it is Active, invoke
+ * each once before any test (its cold start, under the SDK's long timeouts), then invoke it
+ * directly, with an HTTP API event, and over HTTP through a function URL — LocalStack's free
+ * edition has function URLs, not HTTP APIs; the SAM template's routes are checked by SamTemplateIT.
  *
- * <p>Needs a Docker-compatible engine that can pull {@code localstack/localstack:4.14.0} (the last
- * tag that starts without an auth token; set LOCALSTACK_AUTH_TOKEN and -Dlocalstack.image=... for
- * newer ones) and LocalStack's Lambda images. Without an engine it is skipped, and fails in CI
- * (RequiredTool). Where the engine cannot reach a registry it is skipped, in CI too: LocalStack
- * cannot run on a machine without one, and that is the one skip CI accepts. A registry that answers
- * but has no such image, or refuses access, is a configuration error and fails with its message.
+ * <p>Needs a Docker-compatible engine (Testcontainers binds its socket into LocalStack, which
+ * starts the function containers beside itself) that can pull two images: {@code
+ * localstack/localstack:4.14.0} (the last tag that starts without an auth token; for newer ones set
+ * {@code LOCALSTACK_AUTH_TOKEN} and {@code -Dlocalstack.image=localstack/localstack:TAG}), through
+ * Testcontainers' image-name substitution like any image it starts, and the runtime image {@code
+ * public.ecr.aws/lambda/java:21}, which LocalStack pulls itself, past that substitution, on the
+ * first function it creates, even when the engine already has it. Where only a mirror is reachable,
+ * name the runtime image with {@code -Dlambda.runtime.image=IMAGE} or {@code
+ * LAMBDA_RUNTIME_IMAGE_MAPPING} (LocalStack's own variable, passed on), anonymous pulls allowed:
+ * LocalStack pulls without the engine's credentials. Both images are pulled here first, the runtime
+ * image for the functions' platform, and the function containers are checked to run the one pulled.
+ *
+ * <p>Without an engine the IT is skipped, and fails in CI (RequiredTool). Where the engine cannot
+ * reach a registry at all (the pull could not connect) it is skipped, in CI too: LocalStack cannot
+ * run on a machine without one, and that is the one skip CI accepts. A registry that answers with a
+ * rate limit, a refusal, no such image, a server or TLS error, or that stalls, fails the IT with
+ * its message ({@link PullFailure} says how each is told apart). A LocalStack start that loses
+ * Testcontainers 2.0.5's start-up race is tried once more ({@link GuardedLocalStackContainer}).
+ * Afterwards every function is deleted, their containers removed and LocalStack stopped, each step
+ * tried whatever failed before it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalStackLambdaIT {
@@ -62,86 +79,113 @@ class LocalStackLambdaIT {
 
   private static final String ROLE = "arn:aws:iam::000000000000:role/infra-advisor";
 
-  private static final List<String> FUNCTIONS =
-      List.of("infra-advisor-lean", "infra-advisor-spring");
+  private static final String LEAN = "infra-advisor-lean";
 
-  private LocalStackContainer localstack;
+  private static final String SPRING = "infra-advisor-spring";
+
+  private static final Map<String, String> HANDLERS =
+      Map.of(LEAN, LeanHandlerRuntimeIT.HANDLER, SPRING, SpringHandlerRuntimeIT.HANDLER);
+
+  /**
+   * How long LocalStack waits for a function's runtime to start, against its default of 20 s: a
+   * JVM's first start in a fresh container on a loaded CI machine can need more.
+   */
+  private static final int RUNTIME_START_SECONDS = 120;
+
+  /** Room for a cold Spring start on a slow CI machine (template.yaml gives 15 s on Lambda). */
+  private static final int FUNCTION_TIMEOUT_SECONDS = 60;
+
+  private DockerClient docker;
+  private LambdaRuntimeImage runtime;
+  private GuardedLocalStackContainer localstack;
+  private FunctionContainers functionContainers;
   private LambdaClient lambda;
+  private final List<String> created = new ArrayList<>();
 
   @BeforeAll
-  void startLocalStack() throws Exception {
+  void deployAndWarmBothFunctions() throws Exception {
+    RequiredTool.require(
+        DockerClientFactory.instance().isDockerAvailable(),
+        "no Docker-compatible engine answers: LocalStack runs in a container");
+    docker = DockerClientFactory.instance().client();
     DockerImageName image =
         DockerImageName.parse(
                 System.getProperty("localstack.image", "localstack/localstack:4.14.0"))
             .asCompatibleSubstituteFor("localstack/localstack");
-    // The name Testcontainers will really pull (a configured registry mirror or substitutor
-    // applies), so a machine that reaches only its mirror is not skipped for want of Docker Hub.
-    String pulled = ImageNameSubstitutor.instance().apply(image).asCanonicalNameString();
-    RequiredTool.require(
-        DockerClientFactory.instance().isDockerAvailable(),
-        "no Docker-compatible engine answers: LocalStack runs in a container");
-    Optional<String> pullError = pullError(pulled);
-    if (pullError.isPresent()) {
-      PullFailure failure = PullFailure.of(pullError.get());
-      String reason =
-          "cannot pull " + pulled + ": " + failure.meaning + " (" + pullError.get() + ")";
-      if (failure == PullFailure.REGISTRY_UNREACHABLE) {
-        abort(reason);
-      }
-      throw new AssertionError(reason);
-    }
-    localstack =
-        new LocalStackContainer(image)
-            .withServices("lambda")
-            // LocalStack gives a runtime 20 s to start by default; a JVM on a loaded CI machine,
-            // emulated on arm64 hosts, can need more on its first invocation.
-            .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
+    // The name Testcontainers will really pull (a configured mirror or substitutor applies), and
+    // only if the engine lacks it.
+    ImagePull.require(docker, ImageNameSubstitutor.instance().apply(image), null, false);
+    Architecture architecture = engineArchitecture();
+    runtime =
+        LambdaRuntimeImage.configured(
+            System.getProperty("lambda.runtime.image"),
+            System.getenv("LAMBDA_RUNTIME_IMAGE_MAPPING"));
+    // LocalStack pulls it on its first CreateFunction, for the function's platform, whether or not
+    // the engine has it; a function it cannot pull goes Failed with the registry's answer lost.
+    ImagePull.require(docker, DockerImageName.parse(runtime.image()), platform(architecture), true);
+
+    localstack = new GuardedLocalStackContainer(image);
+    localstack
+        .withServices("lambda")
+        .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", String.valueOf(RUNTIME_START_SECONDS));
+    runtime
+        .mapping()
+        .ifPresent(mapping -> localstack.withEnv("LAMBDA_RUNTIME_IMAGE_MAPPING", mapping));
     String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
     if (token != null && !token.isBlank()) {
       localstack.withEnv("LOCALSTACK_AUTH_TOKEN", token);
     }
-    localstack.start();
-    lambda =
-        LambdaClient.builder()
-            .endpointOverride(localstack.getEndpoint())
-            .region(Region.of(localstack.getRegion()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        localstack.getAccessKey(), localstack.getSecretKey())))
-            // A first invocation is a cold start inside LocalStack: longer than the client's
-            // 30 s default read timeout, after which the SDK would retry the invocation.
-            .httpClient(
-                UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build())
-            .build();
+    localstack.startGuarded();
+    functionContainers = new FunctionContainers(docker, localstack.getContainerName());
+    lambda = lambdaClient(localstack);
+
     byte[] jar = Files.readAllBytes(Path.of(System.getProperty("lambda.jar")));
-    deploy(FUNCTIONS.get(0), LeanHandlerRuntimeIT.HANDLER, jar);
-    deploy(FUNCTIONS.get(1), SpringHandlerRuntimeIT.HANDLER, jar);
+    for (String function : List.of(LEAN, SPRING)) {
+      deploy(function, HANDLERS.get(function), jar, architecture);
+    }
+    for (String function : List.of(LEAN, SPRING)) {
+      InvokeResponse first =
+          invoke(function, AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8));
+      assertThat(first.functionError())
+          .as("%s's first invocation: %s", function, first.payload().asUtf8String())
+          .isNull();
+    }
   }
 
+  /** Every step is tried, whatever failed before it; what failed is reported together. */
   @AfterAll
-  void stopLocalStack() {
+  void removeEverythingDeployed() {
+    List<Throwable> failures = new ArrayList<>();
     if (lambda != null) {
-      // Without Ryuk nothing else removes the function containers LocalStack started.
-      for (String function : FUNCTIONS) {
-        lambda.deleteFunction(delete -> delete.functionName(function));
+      for (String function : created) {
+        attempt(
+            failures,
+            "deleting " + function,
+            () -> lambda.deleteFunction(delete -> delete.functionName(function)));
       }
-      lambda.close();
+      attempt(failures, "closing the Lambda client", lambda::close);
     }
     if (localstack != null) {
-      localstack.stop();
+      // Without Ryuk, only the JVM's exit would remove what DeleteFunction leaves.
+      if (functionContainers != null) {
+        attempt(failures, "removing the function containers", functionContainers::removeAll);
+      }
+      attempt(failures, "stopping LocalStack", localstack::stop);
+    }
+    if (!failures.isEmpty()) {
+      AssertionError cleanup =
+          new AssertionError(
+              failures.size() + " clean-up step(s) failed; see the suppressed errors");
+      failures.forEach(cleanup::addSuppressed);
+      throw cleanup;
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"infra-advisor-lean", "infra-advisor-spring"})
+  @ValueSource(strings = {LEAN, SPRING})
   void estimatesAWorkloadInvokedDirectly(String function) {
     InvokeResponse response =
-        lambda.invoke(
-            invoke ->
-                invoke
-                    .functionName(function)
-                    .payload(SdkBytes.fromUtf8String(AdvisorContract.SAMPLE_WORKLOAD)));
+        invoke(function, AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8));
 
     assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
     JsonNode estimate = JSON.readTree(response.payload().asByteArray());
@@ -149,25 +193,25 @@ class LocalStackLambdaIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"infra-advisor-lean", "infra-advisor-spring"})
+  @ValueSource(strings = {LEAN, SPRING})
   void answersAnHttpApiEventWithTheContractsResponse(String function) {
-    InvokeResponse response =
-        lambda.invoke(
-            invoke ->
-                invoke
-                    .functionName(function)
-                    .payload(SdkBytes.fromByteArray(HttpApiEvents.getRuntime())));
+    InvokeResponse response = invoke(function, HttpApiEvents.getRuntime());
 
     assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
-    ContractResponse runtime = HttpApiEvents.response(response.payload().asByteArray());
-    assertThat(runtime.status()).as(runtime.body()).isEqualTo(200);
-    JsonNode report = JSON.readTree(runtime.body());
+    ContractResponse runtimeReport = HttpApiEvents.response(response.payload().asByteArray());
+    assertThat(runtimeReport.status()).as(runtimeReport.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(runtimeReport.body());
     assertThat(report.get("model").asString()).isEqualTo("SERVERLESS");
     assertThat(report.get("supervisor").asString()).isEqualTo("lambda");
   }
 
+  /**
+   * Over RawHttp, whose read timeout is 30 s: enough for a function the set-up has already started
+   * (LocalStack keeps it for LAMBDA_KEEPALIVE_MS, ten minutes by default), which a function URL
+   * invokes as a direct invocation does.
+   */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"infra-advisor-lean", "infra-advisor-spring"})
+  @ValueSource(strings = {LEAN, SPRING})
   void servesTheContractOverAFunctionUrl(String function) throws Exception {
     URI url =
         URI.create(
@@ -175,6 +219,7 @@ class LocalStackLambdaIT {
                 .createFunctionUrlConfig(
                     create -> create.functionName(function).authType(FunctionUrlAuthType.NONE))
                 .functionUrl());
+    // LocalStack routes a function URL by its Host header alone, on its one port.
     InetSocketAddress edge =
         new InetSocketAddress(localstack.getHost(), localstack.getMappedPort(4566));
     byte[] body = AdvisorContract.SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8);
@@ -199,7 +244,26 @@ class LocalStackLambdaIT {
     assertThat(notFound.headers().get("content-type")).startsWith("application/problem+json");
   }
 
-  private void deploy(String name, String handler, byte[] jar) {
+  @Test
+  void runsBothFunctionsInTheRuntimeImagePulledHere() {
+    List<Container> containers = functionContainers.list();
+
+    assertThat(containers)
+        .as("the warmed functions' containers, kept for LAMBDA_KEEPALIVE_MS")
+        .extracting(container -> functionContainers.functionOf(container, HANDLERS.keySet()))
+        .contains(Optional.of(LEAN), Optional.of(SPRING));
+    assertThat(containers)
+        .extracting(container -> LambdaRuntimeImage.withoutDockerHubPrefix(container.getImage()))
+        .as("the image LocalStack ran, against the one pulled for it")
+        .containsOnly(LambdaRuntimeImage.withoutDockerHubPrefix(runtime.image()));
+  }
+
+  private InvokeResponse invoke(String function, byte[] payload) {
+    return lambda.invoke(
+        invoke -> invoke.functionName(function).payload(SdkBytes.fromByteArray(payload)));
+  }
+
+  private void deploy(String name, String handler, byte[] jar, Architecture architecture) {
     lambda.createFunction(
         create ->
             create
@@ -208,124 +272,76 @@ class LocalStackLambdaIT {
                 .handler(handler)
                 .role(ROLE)
                 .memorySize(1024)
-                // Room for a cold Spring start on a slow or emulating CI machine (template.yaml
-                // gives 15 s on Lambda). The java21 image is pulled while the function is
-                // Pending, which the waiter below covers.
-                .timeout(60)
-                // The host's own architecture, or an arm64 machine would emulate x86_64.
-                .architectures(
-                    "aarch64".equals(System.getProperty("os.arch"))
-                        ? Architecture.ARM64
-                        : Architecture.X86_64)
+                .timeout(FUNCTION_TIMEOUT_SECONDS)
+                .architectures(architecture)
                 .code(code -> code.zipFile(SdkBytes.fromByteArray(jar))));
-    lambda.waiter().waitUntilFunctionActiveV2(get -> get.functionName(name));
-  }
-
-  /**
-   * Empty when the image is in the engine or was pulled within five minutes; else the engine's
-   * error. The pull's stream is read here rather than by docker-java's PullImageResultCallback,
-   * which fails with a NullPointerException on an error item without a status (what podman sends)
-   * and so hides the registry's answer.
-   */
-  private static Optional<String> pullError(String image) {
-    var client = DockerClientFactory.instance().client();
+    created.add(name);
     try {
-      client.inspectImageCmd(image).exec();
-      return Optional.empty();
-    } catch (RuntimeException notPresent) {
-      List<String> errors = new CopyOnWriteArrayList<>();
-      try {
-        boolean done =
-            client
-                .pullImageCmd(image)
-                .exec(
-                    new ResultCallback.Adapter<PullResponseItem>() {
-                      @Override
-                      public void onNext(PullResponseItem item) {
-                        if (item.isErrorIndicated()) {
-                          errors.add(
-                              item.getErrorDetail() != null
-                                  ? item.getErrorDetail().getMessage()
-                                  : item.toString());
-                        }
-                      }
-                    })
-                .awaitCompletion(Duration.ofMinutes(5).toSeconds(), TimeUnit.SECONDS);
-        if (!errors.isEmpty()) {
-          return Optional.of(String.join("; ", errors));
-        }
-        return done ? Optional.empty() : Optional.of("the pull did not finish within 5 minutes");
-      } catch (RuntimeException cannotPull) {
-        return Optional.of(messages(cannotPull));
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return Optional.of("interrupted while pulling");
-      }
+      // Pending covers LocalStack's pull of the runtime image, already in the engine by now; the
+      // waiter gives it 300 polls a second apart.
+      lambda.waiter().waitUntilFunctionActiveV2(get -> get.functionName(name));
+    } catch (SdkException notActive) {
+      GetFunctionConfigurationResponse function =
+          lambda.getFunctionConfiguration(get -> get.functionName(name));
+      throw new AssertionError(
+          name
+              + " did not become Active but "
+              + function.stateAsString()
+              + " ("
+              + function.stateReasonCodeAsString()
+              + ": "
+              + function.stateReason()
+              + "); LocalStack fails a function whose runtime image "
+              + runtime.image()
+              + " it cannot pull",
+          notActive);
     }
   }
 
-  private static String messages(Throwable error) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      all.append(all.isEmpty() ? "" : "; ").append(t.getClass().getSimpleName()).append(": ");
-      all.append(t.getMessage());
-    }
-    return all.toString();
+  private static LambdaClient lambdaClient(LocalStackContainer localstack) {
+    return LambdaClient.builder()
+        .endpointOverride(localstack.getEndpoint())
+        .region(Region.of(localstack.getRegion()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(localstack.getAccessKey(), localstack.getSecretKey())))
+        // A first invocation starts the runtime (up to LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT) and
+        // then runs the function (up to its timeout), far beyond the client's 30 s default.
+        .httpClient(
+            UrlConnectionHttpClient.builder()
+                .socketTimeout(
+                    Duration.ofSeconds(RUNTIME_START_SECONDS + FUNCTION_TIMEOUT_SECONDS + 30))
+                .build())
+        // A retried Invoke would be a second invocation, started while the first still runs.
+        .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
   }
 
   /**
-   * What a failed pull means, read from the engine's message: the engines put the registry's answer
-   * there. Docker answers a missing manifest with HTTP 404 "manifest for ... not found: manifest
-   * unknown", and Docker Hub a missing or private repository with "pull access denied for ...,
-   * repository does not exist or may require 'docker login'"; podman streams the registry's
-   * "manifest unknown", "unauthorized: authentication required" or "denied: requested access to the
-   * resource is denied"; a registry that cannot be reached shows as the dial error ("dial tcp:
-   * lookup registry-1.docker.io ...: no such host", "connection refused", "i/o timeout").
+   * The engine's architecture, for the functions: LocalStack runs a function's container for the
+   * function's platform, and copies into it its own init binary, built for the engine's.
    */
-  enum PullFailure {
-    IMAGE_NOT_FOUND(
-        "the registry has no such image (a mistyped -Dlocalstack.image?)",
-        "manifest unknown",
-        "not found",
-        "name unknown",
-        "repository does not exist",
-        "status 404"),
-    ACCESS_REFUSED(
-        "the registry refused access (log the engine in to it; LOCALSTACK_AUTH_TOKEN is"
-            + " LocalStack's, not the registry's)",
-        "unauthorized",
-        "authentication required",
-        "denied",
-        "status 401",
-        "status 403"),
-    REGISTRY_UNREACHABLE(
-        "no container registry reachable",
-        "no such host",
-        "dial tcp",
-        "connection refused",
-        "i/o timeout",
-        "network is unreachable",
-        "temporary failure in name resolution",
-        "tls handshake timeout"),
-    UNEXPLAINED("the engine could not pull it, for a reason not recognised here");
+  private Architecture engineArchitecture() {
+    String arch = docker.versionCmd().exec().getArch();
+    return switch (arch) {
+      case "amd64" -> Architecture.X86_64;
+      case "arm64" -> Architecture.ARM64;
+      default ->
+          throw new AssertionError(
+              "the engine runs " + arch + "; Lambda functions are x86_64 or arm64");
+    };
+  }
 
-    final String meaning;
-    private final List<String> signs;
+  /** LocalStack's mapping of a function's architecture to the platform it pulls and runs. */
+  private static String platform(Architecture architecture) {
+    return architecture == Architecture.ARM64 ? "linux/arm64" : "linux/amd64";
+  }
 
-    PullFailure(String meaning, String... signs) {
-      this.meaning = meaning;
-      this.signs = List.of(signs);
-    }
-
-    /** The first cause whose signs the message shows; the registry's own answers come first. */
-    static PullFailure of(String message) {
-      String lower = message.toLowerCase(Locale.ROOT);
-      for (PullFailure failure : values()) {
-        if (failure.signs.stream().anyMatch(lower::contains)) {
-          return failure;
-        }
-      }
-      return UNEXPLAINED;
+  private static void attempt(List<Throwable> failures, String step, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException | AssertionError failure) {
+      failures.add(new IllegalStateException(step + " failed", failure));
     }
   }
 }
