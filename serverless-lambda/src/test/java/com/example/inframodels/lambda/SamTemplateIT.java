@@ -165,8 +165,8 @@ class SamTemplateIT {
       String samDeploy = commands.starting("sam deploy");
       String describeStacks = commands.containing("aws cloudformation describe-stacks");
 
-      // SAM CLI reads --region, AWS_DEFAULT_REGION or the profile; the AWS CLI reads AWS_REGION
-      // first. Naming the region on both commands is what makes them agree.
+      // SAM CLI reads --region, AWS_DEFAULT_REGION or the profile, not AWS_REGION, which other
+      // AWS tools read. Naming the region on both commands is what makes them agree.
       assertThat(RunIt.flags(samDeploy, "--region")).hasSize(1);
       assertThat(RunIt.flags(describeStacks, "--region"))
           .isEqualTo(RunIt.flags(samDeploy, "--region"));
