@@ -54,7 +54,8 @@ class TemplateLintIT {
   @Nested
   class CfnLint {
 
-    // Every region, so the template deploys wherever a user points SAM; informational rules too.
+    // Every region cfn-lint knows, so a type or property some region lacks is found wherever the
+    // user deploys; informational rules too.
     private ExternalCommand.Result lint(Path template) throws Exception {
       return run(
           List.of(
