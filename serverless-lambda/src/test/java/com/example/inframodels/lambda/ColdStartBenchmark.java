@@ -128,7 +128,9 @@ public final class ColdStartBenchmark {
         .append(loadAverage())
         .append(", ")
         .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, java ")
+        .append(" cores, nice ")
+        .append(niceness())
+        .append(", java ")
         .append(System.getProperty("java.version"))
         .append(" (")
         .append(System.getProperty("java.vendor"))
@@ -192,6 +194,16 @@ public final class ColdStartBenchmark {
   static long median(List<Long> millis) {
     List<Long> sorted = millis.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);
+  }
+
+  /** The benchmark's scheduling priority, which the functions' JVMs inherit (field 19 of stat). */
+  private static String niceness() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String loadAverage() {

@@ -60,10 +60,11 @@ final class EmulatedFunction implements AutoCloseable {
     /**
      * As the managed {@code java21} runtime sets it: "For Java 17 and Java 21, Lambda configures
      * the JVM to stop tiered compilation at level 1 by default"
-     * (docs.aws.amazon.com/lambda/latest/dg/java-customization.html). A default, as there: the
-     * flags come from a {@code -XX:Flags} file, which the JVM reads before {@code
-     * JAVA_TOOL_OPTIONS}, so a function's own {@code JAVA_TOOL_OPTIONS} (the page's way to ask for
-     * level 4) still wins.
+     * (docs.aws.amazon.com/lambda/latest/dg/java-customization.html), where the same page has
+     * functions ask for level 4 through {@code JAVA_TOOL_OPTIONS}. How Lambda's launcher passes the
+     * setting is not published; here it comes from a {@code -XX:Flags} file, which the JVM reads
+     * before {@code JAVA_TOOL_OPTIONS}, so that a function's own options win, as there. No other
+     * flag is set: AWS's documentation names none for {@code java21}.
      */
     MANAGED_RUNTIME("+TieredCompilation", "TieredStopAtLevel=1"),
     /** The JVM's own default, C1 and C2: what the managed runtime's setting is compared with. */
