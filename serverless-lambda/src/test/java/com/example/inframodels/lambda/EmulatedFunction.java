@@ -189,23 +189,24 @@ final class EmulatedFunction implements AutoCloseable {
 
   /** {@code aws-lambda-rie} at {@code -Daws.lambda.rie=PATH}, else on {@code PATH}. */
   static Path emulator() {
-    String reason =
-        "aws-lambda-rie not on PATH: go install"
-            + " github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@"
+    String install =
+        "go install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@"
             + System.getProperty("aws.lambda.rie.version", "(the version .ci/provision pins)");
     String configured = System.getProperty("aws.lambda.rie", "");
     if (!configured.isBlank()) {
       Path at = Path.of(configured);
-      RequiredTool.require(Files.isExecutable(at), reason + " (-Daws.lambda.rie=" + at + ")");
+      RequiredTool.require(
+          Files.isRegularFile(at) && Files.isExecutable(at),
+          "no aws-lambda-rie at -Daws.lambda.rie=" + at + ": " + install);
       return at;
     }
     Optional<Path> onPath =
         Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
             .filter(dir -> !dir.isEmpty())
             .map(dir -> Path.of(dir, "aws-lambda-rie"))
-            .filter(Files::isExecutable)
+            .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
             .findFirst();
-    RequiredTool.require(onPath.isPresent(), reason);
+    RequiredTool.require(onPath.isPresent(), "aws-lambda-rie not on PATH: " + install);
     return onPath.get();
   }
 
