@@ -3,13 +3,14 @@ package com.example.inframodels.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole contract through the built jar, run by the official runtime interface client in its own
- * JVM, each request an API Gateway HTTP API event: the lean handler as Lambda runs it.
+ * JVM behind AWS's Runtime Interface Emulator, each request an API Gateway HTTP API event: the lean
+ * handler as Lambda runs it.
  */
 class LeanHandlerRuntimeIT extends RuntimeClientContract {
 
@@ -33,18 +34,20 @@ class LeanHandlerRuntimeIT extends RuntimeClientContract {
 
   @Test
   void reportsAnUnknownHandlerClassAsAnErrorOnTheFirstInvocation() throws Exception {
-    try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
-        LambdaRuntimeProcess broken =
-            LambdaRuntimeProcess.start(
-                "com.example.inframodels.lambda.NoSuchHandler", otherApi, "no-such-handler")) {
+    try (EmulatedFunction broken =
+        EmulatedFunction.start(
+            "com.example.inframodels.lambda.NoSuchHandler", "no-such-handler", Map.of())) {
 
-      LambdaRuntimeApi.Answer answer =
-          otherApi.invoke(HttpApiEvents.getRuntime(), Duration.ofSeconds(60));
+      EmulatedFunction.Answer answer = broken.invoke(HttpApiEvents.getRuntime(), COLD);
 
       assertThat(answer.error())
           .as("Lambda reports a missing class when it is first invoked, as the service does")
           .isTrue();
-      assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("NoSuchHandler");
+      assertThat(answer.status())
+          .as("a function error: the runtime started, the handler could not be loaded")
+          .isEqualTo(200);
+      assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+          .contains("NoSuchHandler", "ClassNotFoundException");
     }
   }
 }

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,15 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole contract through the built jar, run by the official runtime interface client in its own
- * JVM, each request an API Gateway HTTP API event: a handler as Lambda runs it.
+ * JVM behind AWS's Runtime Interface Emulator ({@link EmulatedFunction}), each request an API
+ * Gateway HTTP API event sent to the emulator's invoke endpoint: a handler as Lambda runs it, with
+ * the managed {@code java21} runtime's JVM options.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RuntimeClientContract extends AdvisorContract {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private LambdaRuntimeApi api;
-  private LambdaRuntimeProcess runtime;
+  /** Long enough for a cold start of the Spring path on a busy build machine. */
+  static final Duration COLD = Duration.ofSeconds(120);
+
+  private EmulatedFunction function;
 
   /** The handler string, as in a function's configuration. */
   protected abstract String handler();
@@ -42,20 +46,20 @@ abstract class RuntimeClientContract extends AdvisorContract {
   /** What the init error must name when the handler cannot initialise. */
   protected abstract List<String> initErrorNames();
 
+  /** The emulator starts the runtime at the first invocation; the contract's tests come after. */
   @BeforeAll
-  void startTheRuntime() throws Exception {
-    api = new LambdaRuntimeApi();
-    runtime = LambdaRuntimeProcess.start(handler(), api, name());
-    api.firstPoll().get(120, TimeUnit.SECONDS);
+  void startTheFunction() throws Exception {
+    function = EmulatedFunction.start(handler(), name(), Map.of());
+    EmulatedFunction.Answer first = function.invoke(HttpApiEvents.getRuntime(), COLD);
+    assertThat(first.error())
+        .as("the cold start answered: %s", new String(first.body(), StandardCharsets.UTF_8))
+        .isFalse();
   }
 
   @AfterAll
-  void stopTheRuntime() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (api != null) {
-      api.close();
+  void stopTheFunction() throws Exception {
+    if (function != null) {
+      function.close();
     }
   }
 
@@ -64,12 +68,13 @@ abstract class RuntimeClientContract extends AdvisorContract {
     return request -> HttpApiEvents.response(invoke(HttpApiEvents.event(request)));
   }
 
+  /** The function's answer to {@code input}, failing the test on an error instead. */
   protected byte[] invoke(byte[] input) throws Exception {
-    LambdaRuntimeApi.Answer answer = api.invoke(input, Duration.ofSeconds(60));
+    EmulatedFunction.Answer answer = function.invoke(input, COLD);
     assertThat(answer.error())
         .as(
             "a function error instead of a response: %s%n%s",
-            new String(answer.body(), StandardCharsets.UTF_8), runtime.logText())
+            new String(answer.body(), StandardCharsets.UTF_8), function.logText())
         .isFalse();
     return answer.body();
   }
@@ -108,22 +113,17 @@ abstract class RuntimeClientContract extends AdvisorContract {
         getClass().getResourceAsStream("/price-catalogues/negotiated.json")) {
       Files.write(catalogue, fixture.readAllBytes());
     }
-    JsonNode bundled =
-        JSON.readTree(
-            api.invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60))
-                .body());
+    JsonNode bundled = JSON.readTree(invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8)));
     assertThat(bundled.get("priceCatalogue").asString())
         .as("the function's own prices are not the fixture's")
         .isNotEqualTo("negotiated-2026");
-    try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
-        LambdaRuntimeProcess other =
-            LambdaRuntimeProcess.start(
-                handler(),
-                otherApi,
-                name() + "-own-prices",
-                Map.of("ADVISOR_PRICE_CATALOGUE", catalogue.toAbsolutePath().toString()))) {
-      LambdaRuntimeApi.Answer answer =
-          otherApi.invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+    try (EmulatedFunction other =
+        EmulatedFunction.start(
+            handler(),
+            name() + "-own-prices",
+            Map.of("ADVISOR_PRICE_CATALOGUE", catalogue.toAbsolutePath().toString()))) {
+      EmulatedFunction.Answer answer =
+          other.invoke(SAMPLE_WORKLOAD.getBytes(StandardCharsets.UTF_8), COLD);
 
       assertThat(answer.error()).as(other.logText()).isFalse();
       assertThat(JSON.readTree(answer.body()).get("priceCatalogue").asString())
@@ -131,27 +131,41 @@ abstract class RuntimeClientContract extends AdvisorContract {
     }
   }
 
-  /** A start that fails (here: a price catalogue that cannot be read) is an init error. */
+  /**
+   * A start that fails (here: a price catalogue that cannot be read) is an init error: the emulator
+   * answers 502 with what the runtime posted to {@code /init/error}, and reports the runtime's exit
+   * ({@code Runtime.ExitError}, its name for a runtime that exited).
+   */
   @Test
   void reportsAFailedInitialisationAsAnInitErrorAndExits() throws Exception {
-    try (LambdaRuntimeApi otherApi = new LambdaRuntimeApi();
-        LambdaRuntimeProcess broken =
-            LambdaRuntimeProcess.start(
-                handler(),
-                otherApi,
-                name() + "-broken-init",
-                Map.of("ADVISOR_PRICE_CATALOGUE", "/nonexistent/prices.json"))) {
+    try (EmulatedFunction broken =
+        EmulatedFunction.start(
+            handler(),
+            name() + "-broken-init",
+            Map.of("ADVISOR_PRICE_CATALOGUE", "/nonexistent/prices.json"))) {
 
-      String error =
-          new String(otherApi.initError().get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-      boolean exited = broken.process().waitFor(30, TimeUnit.SECONDS);
+      EmulatedFunction.Answer answer = broken.invoke(HttpApiEvents.getRuntime(), COLD);
+      List<ProcessHandle> stillRunning = awaitNoRuntime(broken, Duration.ofSeconds(30));
 
-      assertThat(error).contains(initErrorNames());
+      assertThat(answer.status()).as("an init failure, not a function error").isEqualTo(502);
+      assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains(initErrorNames());
       assertThat(broken.logText())
           .as("the cause is in the function's log")
-          .contains("cannot read price catalogue /nonexistent/prices.json");
-      assertThat(exited).as("the runtime gives up instead of hanging").isTrue();
-      assertThat(broken.process().exitValue()).isNotZero();
+          .contains("cannot read price catalogue /nonexistent/prices.json")
+          .as("the emulator saw the runtime exit with an error")
+          .contains("Runtime.ExitError");
+      assertThat(stillRunning).as("the runtime gives up instead of hanging").isEmpty();
     }
+  }
+
+  private static List<ProcessHandle> awaitNoRuntime(EmulatedFunction function, Duration within)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    List<ProcessHandle> running = function.runningRuntimes();
+    while (!running.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+      running = function.runningRuntimes();
+    }
+    return running;
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The Spring path: Spring Cloud Function's {@code FunctionInvoker} as the handler, serving this
  * module's {@code advisor} function from Spring Cloud Function's registry, in the same jar as the
- * lean handler.
+ * lean handler, behind the same emulator.
  */
 class SpringHandlerRuntimeIT extends RuntimeClientContract {
 

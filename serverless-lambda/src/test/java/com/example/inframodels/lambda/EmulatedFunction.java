@@ -1,0 +1,281 @@
+package com.example.inframodels.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.inframodels.testing.LaunchedProcess;
+import com.example.inframodels.testing.RequiredTool;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Lambda function run locally the way AWS's own tools run one: the Runtime Interface Emulator
+ * ({@code aws-lambda-rie}, what AWS's Lambda base images run outside Lambda) serves the Runtime API
+ * and the invoke endpoint, and starts the official runtime interface client on the function's code:
+ * {@code aws-lambda-rie java <JVM options> -cp CODE:client/* AWSLambda HANDLER}.
+ *
+ * <p>What the tests rely on, read from the emulator's sources at the pinned version
+ * (internal/lambda/rie in the module {@code github.com/aws/aws-lambda-runtime-interface-emulator}):
+ *
+ * <ul>
+ *   <li>Everything after its own flags is the runtime's command; the last word is the handler
+ *       ({@code _HANDLER}) (run.go). The runtime gets the emulator's whole environment, so the
+ *       environment given here is the function's configuration (handlers.go, {@code InitHandler}).
+ *   <li>The runtime starts at the first invocation, not with the emulator (handlers.go, {@code
+ *       initDone}): the first answer includes the JVM's whole start.
+ *   <li>One invocation at a time; a second one in flight is refused with 400, so {@link #invoke} is
+ *       serialised.
+ *   <li>An init failure ({@code /init/error}, then the runtime's exit) is answered 502 with the
+ *       runtime's error document; the next invocation starts the runtime again. A function error
+ *       ({@code /invocation/{id}/error}) is answered 200 with the error document: the emulator
+ *       drops the {@code X-Amz-Function-Error} header (rie/util.go, {@code ResponseWriterProxy}
+ *       keeps no headers). {@link Answer#error()} therefore also reads the body.
+ *   <li>{@code Lambda-Runtime-Client-Context} and {@code Lambda-Runtime-Cognito-Identity} are sent
+ *       only when the invocation carries them (rapi/rendering/rendering.go); the runtime client
+ *       2.10.1 runs without them.
+ * </ul>
+ */
+final class EmulatedFunction implements AutoCloseable {
+
+  /** How the function's JVM compiles. */
+  enum Jit {
+    /**
+     * As the managed {@code java21} runtime sets it: "For Java 17 and Java 21, Lambda configures
+     * the JVM to stop tiered compilation at level 1 by default"
+     * (docs.aws.amazon.com/lambda/latest/dg/java-customization.html), where the same page has
+     * functions ask for level 4 through {@code JAVA_TOOL_OPTIONS}. How Lambda's launcher passes the
+     * setting is not published; here it comes from a {@code -XX:Flags} file, which the JVM reads
+     * before {@code JAVA_TOOL_OPTIONS}, so that a function's own options win, as there. No other
+     * flag is set: AWS's documentation names none for {@code java21}.
+     */
+    MANAGED_RUNTIME("+TieredCompilation", "TieredStopAtLevel=1"),
+    /** The JVM's own default, C1 and C2: what the managed runtime's setting is compared with. */
+    JVM_DEFAULT;
+
+    private final List<String> flags;
+
+    Jit(String... flags) {
+      this.flags = List.of(flags);
+    }
+
+    private List<String> jvmOptions() throws IOException {
+      if (flags.isEmpty()) {
+        return List.of();
+      }
+      Path file = Files.createTempFile("lambda-runtime-", ".flags");
+      file.toFile().deleteOnExit();
+      Files.write(file, flags);
+      return List.of("-XX:Flags=" + file);
+    }
+  }
+
+  private static final String INVOCATIONS = "/2015-03-31/functions/function/invocations";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * What the function answered to one invocation: the emulator's status and body.
+   *
+   * @param status 200 for a response or a function error, 502 when the runtime failed to start
+   */
+  record Answer(int status, byte[] body) {
+
+    /**
+     * The invocation failed: the runtime could not start, or the function reported an error (the
+     * document with {@code errorType} and {@code errorMessage} that the runtime client posts to
+     * {@code /invocation/{id}/error}, which the emulator answers with 200).
+     */
+    boolean error() {
+      if (status != 200) {
+        return true;
+      }
+      try {
+        JsonNode document = JSON.readTree(body);
+        return document.isObject() && document.has("errorType") && document.has("errorMessage");
+      } catch (RuntimeException notJson) {
+        return false;
+      }
+    }
+  }
+
+  private final LaunchedProcess emulator;
+  private final URI invocations;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private EmulatedFunction(LaunchedProcess emulator, int port) {
+    this.emulator = emulator;
+    this.invocations = URI.create("http://127.0.0.1:" + port + INVOCATIONS);
+  }
+
+  /** The deployable jar under the managed runtime's JVM options. */
+  static EmulatedFunction start(String handler, String name, Map<String, String> env)
+      throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("lambda.jar", "target/none.jar"));
+    assertThat(jar)
+        .as("the deployable jar built by `package` (shade, classifier aws)")
+        .isRegularFile();
+    return start(jar, handler, name, env, Jit.MANAGED_RUNTIME);
+  }
+
+  /**
+   * Any code location (the deployable jar, a directory of classes) with the given JIT, with {@code
+   * env} as the function's environment variables.
+   */
+  static EmulatedFunction start(
+      Path code, String handler, String name, Map<String, String> env, Jit jit)
+      throws IOException, InterruptedException {
+    Path client = Path.of(System.getProperty("lambda.runtime.client", "target/none"));
+    assertThat(code).as("the function's code").exists();
+    assertThat(client).as("the runtime client copied by the build").isDirectory();
+    Path rie = emulator();
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(rie.toString());
+    command.add("--runtime-interface-emulator-address");
+    command.add("127.0.0.1:" + port);
+    // Its default, 127.0.0.1:9001, would be shared by every function started at once.
+    command.add("--runtime-api-address");
+    command.add("127.0.0.1:" + freePort());
+    command.add(LaunchedProcess.java());
+    command.addAll(jit.jvmOptions());
+    command.addAll(
+        List.of(
+            "-cp",
+            code.toAbsolutePath() + ":" + client.toAbsolutePath() + "/*",
+            "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+            handler));
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AWS_LAMBDA_FUNCTION_NAME", "infra-advisor-" + name);
+    environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+    environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/infra-advisor-" + name);
+    environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    // The build's own, never Lambda's: the runtime oracle would take it for systemd's.
+    environment.put("INVOCATION_ID", null);
+    environment.put("JAVA_TOOL_OPTIONS", null);
+    environment.putAll(env);
+    LaunchedProcess process =
+        LaunchedProcess.start(
+            command, environment, Path.of("target", name + ".log"), Duration.ofSeconds(10));
+    EmulatedFunction function = new EmulatedFunction(process, port);
+    try {
+      function.awaitListening(port, Duration.ofSeconds(10));
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      function.close();
+      throw e;
+    }
+    return function;
+  }
+
+  /** {@code aws-lambda-rie} at {@code -Daws.lambda.rie=PATH}, else on {@code PATH}. */
+  static Path emulator() {
+    String install =
+        "go install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@"
+            + System.getProperty("aws.lambda.rie.version", "(the version .ci/provision pins)");
+    String configured = System.getProperty("aws.lambda.rie", "");
+    if (!configured.isBlank()) {
+      Path at = Path.of(configured);
+      RequiredTool.require(
+          Files.isRegularFile(at) && Files.isExecutable(at),
+          "no aws-lambda-rie at -Daws.lambda.rie=" + at + ": " + install);
+      return at;
+    }
+    Optional<Path> onPath =
+        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, "aws-lambda-rie"))
+            .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
+            .findFirst();
+    RequiredTool.require(onPath.isPresent(), "aws-lambda-rie not on PATH: " + install);
+    return onPath.get();
+  }
+
+  /**
+   * Sends {@code event} to the invoke endpoint and waits for the answer. The emulator's own
+   * function timeout (300 s unless {@code AWS_LAMBDA_FUNCTION_TIMEOUT} says otherwise) is longer
+   * than the tests wait, so a function that hangs fails the test here rather than coming back as
+   * the emulator's "Task timed out" text with status 200.
+   */
+  synchronized Answer invoke(byte[] event, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(invocations)
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(event))
+            .build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(response.statusCode(), response.body());
+  }
+
+  /** The emulator's log, with the runtime's output in it. */
+  String logText() {
+    return emulator.logText();
+  }
+
+  /** The runtime processes the emulator has started and that still run. */
+  List<ProcessHandle> runningRuntimes() {
+    return emulator.process().toHandle().descendants().filter(ProcessHandle::isAlive).toList();
+  }
+
+  Instant launchedAt() {
+    return emulator.launchedAt();
+  }
+
+  private void awaitListening(int port, Duration within) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    IOException last = null;
+    while (Instant.now().isBefore(deadline)) {
+      if (!emulator.process().isAlive()) {
+        throw new IOException(
+            "aws-lambda-rie exited with " + emulator.process().exitValue() + ":\n" + logText());
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return;
+      } catch (IOException notYet) {
+        last = notYet;
+        Thread.sleep(10);
+      }
+    }
+    throw new IOException(
+        "aws-lambda-rie did not listen on " + port + " within " + within + ":\n" + logText(), last);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Stops the emulator, which stops its runtime; any runtime left over is killed. */
+  @Override
+  public void close() throws InterruptedException {
+    List<ProcessHandle> runtimes = runningRuntimes();
+    emulator.close();
+    for (ProcessHandle runtime : runtimes) {
+      if (runtime.isAlive()) {
+        runtime.destroyForcibly();
+      }
+    }
+  }
+}
