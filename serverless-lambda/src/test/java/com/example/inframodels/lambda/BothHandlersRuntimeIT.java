@@ -1,0 +1,59 @@
+package com.example.inframodels.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Both handlers, compared answer for answer, as Lambda runs them: the built jar twice behind AWS's
+ * Runtime Interface Emulator, once per handler, each request sent to both as the same event. What
+ * reaches a client through API Gateway is what the emulator returns here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BothHandlersRuntimeIT extends BothHandlersContract {
+
+  private EmulatedFunction leanFunction;
+  private EmulatedFunction springFunction;
+
+  @BeforeAll
+  void startBothFunctions() throws Exception {
+    leanFunction = EmulatedFunction.start(LeanHandlerRuntimeIT.HANDLER, "both-lean", Map.of());
+    springFunction =
+        EmulatedFunction.start(SpringHandlerRuntimeIT.HANDLER, "both-spring", Map.of());
+  }
+
+  @AfterAll
+  void stopBothFunctions() throws Exception {
+    if (leanFunction != null) {
+      leanFunction.close();
+    }
+    if (springFunction != null) {
+      springFunction.close();
+    }
+  }
+
+  @Override
+  protected byte[] lean(byte[] input) throws Exception {
+    return output(leanFunction, input);
+  }
+
+  @Override
+  protected byte[] spring(byte[] input) throws Exception {
+    return output(springFunction, input);
+  }
+
+  private static byte[] output(EmulatedFunction function, byte[] input) throws Exception {
+    EmulatedFunction.Answer answer = function.invoke(input, RuntimeClientContract.COLD);
+
+    assertThat(answer.error())
+        .as(
+            "a function error instead of an answer: %s%n%s",
+            new String(answer.body(), StandardCharsets.UTF_8), function.logText())
+        .isFalse();
+    return answer.body();
+  }
+}
