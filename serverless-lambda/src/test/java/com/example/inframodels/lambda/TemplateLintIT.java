@@ -2,21 +2,19 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.testing.Checkov;
 import com.example.inframodels.testing.ExternalCommand;
 import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The linters a user's pipeline would run over template.yaml, run by the build: cfn-lint, AWS SAM
@@ -126,87 +124,44 @@ class TemplateLintIT {
 
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class Checkov {
+  class CheckovScan {
 
-    private ExternalCommand.Result run;
-    private JsonNode report;
+    private Checkov.Scan scan;
 
+    // --framework cloudformation reads SAM's AWS::Serverless types and merges Globals into them.
     @BeforeAll
-    void scan(@TempDir Path output) throws Exception {
-      // --file, not --directory: checkov skips every path with a hidden directory in it, and a
-      // clone under ~/.cache would be scanned as empty and pass. --framework cloudformation reads
-      // SAM's AWS::Serverless types and merges Globals into them. --skip-download: the built-in
-      // checks only, nothing fetched from the vendor's platform.
-      run =
-          TemplateLintIT.run(
-              List.of(
-                  tool("checkov").toString(),
-                  "--file",
-                  TEMPLATE.toString(),
-                  "--framework",
-                  "cloudformation",
-                  "--skip-download",
-                  "--output",
-                  "json",
-                  "--output-file-path",
-                  output.toString()));
-      Path written = output.resolve("results_json.json");
-      assertThat(written).as("checkov's JSON report; %s", run.describe()).exists();
-      report = JsonMapper.builder().build().readTree(Files.readString(written));
+    void scan() throws Exception {
+      scan = Checkov.scan(tool("checkov"), "cloudformation", List.of(TEMPLATE));
     }
 
     @Test
     void scannedEveryResourceWithItsGlobals() {
-      assertThat(report.path("check_type").asString()).isEqualTo("cloudformation");
-      assertThat(report.path("summary").path("parsing_errors").asInt(-1)).isZero();
-      assertThat(report.path("summary").path("resource_count").asInt())
+      assertThat(scan.report().path("check_type").asString()).isEqualTo("cloudformation");
+      assertThat(scan.summary().path("parsing_errors").asInt(-1)).isZero();
+      assertThat(scan.summary().path("resource_count").asInt())
           .as("the log group, both HTTP APIs and both functions")
           .isEqualTo(5);
-      assertThat(report.path("summary").path("passed").asInt()).isPositive();
+      assertThat(scan.summary().path("passed").asInt()).isPositive();
       // checkov merges Globals into each resource; where it cannot (a resource of a Globals type
       // with no Properties), it says only this and checks the resources without their Globals.
-      assertThat(run.output())
+      assertThat(scan.run().output())
           .doesNotContain("Failed to create a new template with enriched resources");
     }
 
     @Test
     void findsNothingToFix() {
-      List<String> failed = new ArrayList<>();
-      report
-          .path("results")
-          .path("failed_checks")
-          .forEach(
-              check ->
-                  failed.add(
-                      check.path("check_id").asString()
-                          + " "
-                          + check.path("check_name").asString()
-                          + " — "
-                          + check.path("resource").asString()));
-
-      assertThat(failed)
+      assertThat(scan.failedChecks())
           .as(
               "checkov %s findings: fix the template, or skip the check in the resource's"
                   + " Metadata (checkov: skip: - id, comment) with the reason",
-              report.path("summary").path("checkov_version").asString())
+              scan.summary().path("checkov_version").asString())
           .isEmpty();
     }
 
     @Test
     void everySkippedCheckSaysWhy() {
-      List<String> skipped = new ArrayList<>();
-      report
-          .path("results")
-          .path("skipped_checks")
-          .forEach(
-              check ->
-                  skipped.add(
-                      check.path("check_id").asString()
-                          + ": "
-                          + check.path("check_result").path("suppress_comment").asString("")));
-
       // checkov's stand-in text when a skip names a check and no reason.
-      assertThat(skipped)
+      assertThat(scan.skippedChecks())
           .allSatisfy(
               entry ->
                   assertThat(entry).doesNotEndWith(": No comment provided").doesNotEndWith(": "));
