@@ -1,7 +1,5 @@
 package com.example.inframodels.lambda;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
@@ -12,19 +10,7 @@ class BothHandlersContractTest extends BothHandlersContract {
 
   private static final LeanAdvisorHandler LEAN = new LeanAdvisorHandler();
 
-  private static FunctionInvoker invoker;
-
-  @BeforeAll
-  static void startSpring() {
-    // Where FunctionInvoker looks for the application when there is no jar manifest to read.
-    System.setProperty("MAIN_CLASS", SpringAdvisorApplication.class.getName());
-    invoker = new FunctionInvoker();
-  }
-
-  @AfterAll
-  static void forgetTheMainClass() {
-    System.clearProperty("MAIN_CLASS");
-  }
+  private static final FunctionInvoker INVOKER = InProcess.springInvoker();
 
   @Override
   protected byte[] lean(byte[] input) throws Exception {
@@ -33,6 +19,6 @@ class BothHandlersContractTest extends BothHandlersContract {
 
   @Override
   protected byte[] spring(byte[] input) throws Exception {
-    return InProcess.invoke(invoker, input);
+    return InProcess.invoke(INVOKER, input);
   }
 }

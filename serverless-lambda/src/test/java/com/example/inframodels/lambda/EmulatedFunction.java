@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -225,6 +226,20 @@ final class EmulatedFunction implements AutoCloseable {
             .build();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Answer(response.statusCode(), response.body());
+  }
+
+  /**
+   * The function's output for {@code input}, allowing for a cold start; a function error fails the
+   * test, with the error and the function's log.
+   */
+  byte[] output(byte[] input) throws IOException, InterruptedException {
+    Answer answer = invoke(input, RuntimeClientContract.COLD);
+    assertThat(answer.error())
+        .as(
+            "a function error instead of an answer: %s%n%s",
+            new String(answer.body(), StandardCharsets.UTF_8), logText())
+        .isFalse();
+    return answer.body();
   }
 
   /** The emulator's log, with the runtime's output in it. */
