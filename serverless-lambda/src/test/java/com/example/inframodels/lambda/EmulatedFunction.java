@@ -150,14 +150,15 @@ final class EmulatedFunction implements AutoCloseable {
     assertThat(code).as("the function's code").exists();
     assertThat(client).as("the runtime client copied by the build").isDirectory();
     Path rie = emulator();
-    int port = freePort();
+    int[] ports = freePorts(2);
+    int port = ports[0];
     List<String> command = new ArrayList<>();
     command.add(rie.toString());
     command.add("--runtime-interface-emulator-address");
     command.add("127.0.0.1:" + port);
     // Its default, 127.0.0.1:9001, would be shared by every function started at once.
     command.add("--runtime-api-address");
-    command.add("127.0.0.1:" + freePort());
+    command.add("127.0.0.1:" + ports[1]);
     command.add(LaunchedProcess.java());
     command.addAll(jit.jvmOptions());
     command.addAll(
@@ -276,9 +277,25 @@ final class EmulatedFunction implements AutoCloseable {
         "aws-lambda-rie did not listen on " + port + " within " + within + ":\n" + logText(), last);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * Ports free on loopback, distinct from each other: each socket is held open until all are
+   * chosen, or the kernel may hand out one port twice and the emulator fails to bind its second
+   * address.
+   */
+  private static int[] freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        sockets.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
     }
   }
 
