@@ -34,17 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  *
  * Two further rounds of the first two: +20 % (default JIT) and +17 % (C1 only). AWS's classes were
- * shaded alone, not the whole 505 KB library. Each figure is the median the benchmark printed for
- * the {@code -aws.jar} built with that reader, run from the repository root (C1 only: the
- * template's {@code JAVA_TOOL_OPTIONS} as the fourth argument, quoted; default JIT: without it):
- *
- * <pre>
- * ./mvnw -pl serverless-lambda exec:java -Dexec.classpathScope=test \
- *   -Dlambda.runtime.client=serverless-lambda/target/lambda-runtime-client \
- *   -Dexec.mainClass=com.example.inframodels.lambda.ColdStartBenchmark \
- *   -Dexec.args="JAR com.example.inframodels.lambda.LeanAdvisorHandler 5 \
- *     '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'"
- * </pre>
+ * shaded alone, not the whole 505 KB library. Each figure is the median {@code ColdStartBenchmark}
+ * printed for the {@code -aws.jar} built with that reader, with the benchmark as it was then: the
+ * runtime client against a Runtime API of the tests' own rather than AWS's emulator, the JVM's
+ * default JIT unless its fourth argument ({@code JAVA_TOOL_OPTIONS}) was {@code
+ * -XX:+TieredCompilation -XX:TieredStopAtLevel=1}. Its Javadoc has today's command.
  */
 final class ApiGatewayEvents {
 
