@@ -1,12 +1,14 @@
 package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's cold-start table is what {@code ColdStartBenchmark --compare} wrote to {@code
- * results/cold-start.txt}: each cell's two medians, round 1 / round 2, for its function and JIT.
+ * results/cold-start.txt}: each cell's two medians, round 1 / round 2, for its function and JIT;
+ * and the figures the READMEs work out from them.
  */
 class ColdStartFiguresTest {
 
@@ -50,6 +53,87 @@ class ColdStartFiguresTest {
         .as("every function under both JITs, as %s has them", RESULTS)
         .hasSize(ROWS.size() * 2 * 2)
         .isEqualTo(medians);
+  }
+
+  /**
+   * The sentences under the table and the figures quoted elsewhere, worked out from the same
+   * medians: C1's saving (1 - C1 / default JIT, per round), the Spring path over the lean handler
+   * (C1), the lean handler over the floor (default JIT), and round 1's C1 medians in seconds.
+   */
+  @Test
+  void figuresQuotedInProseAreWorkedOutFromTheMedians() throws IOException {
+    Map<String, Long> m = medians(Files.readAllLines(RESULTS));
+    String readme = oneLine(Files.readString(README));
+
+    assertThat(readme)
+        .contains(
+            "takes "
+                + saving(m, "lean", 1)
+                + "% / "
+                + saving(m, "lean", 2)
+                + "% off the lean handler's cold start and "
+                + saving(m, "spring", 1)
+                + "% / "
+                + saving(m, "spring", 2)
+                + "% off the Spring path's")
+        .contains(
+            "Spring path against the lean handler, as deployed: **"
+                + ratio(m, "spring", "lean", "MANAGED_RUNTIME", 1)
+                + "×** / **"
+                + ratio(m, "spring", "lean", "MANAGED_RUNTIME", 2)
+                + "×**")
+        .contains(
+            "Lean handler against the floor: **"
+                + ratio(m, "lean", "floor", "JVM_DEFAULT", 1)
+                + "×** / **"
+                + ratio(m, "lean", "floor", "JVM_DEFAULT", 2)
+                + "×** (default JIT)")
+        .contains(seconds(m, "lean") + " against " + seconds(m, "spring") + " as the managed");
+  }
+
+  @Test
+  void repositorysTableQuotesRoundOnesMedians() throws IOException {
+    Path table = Path.of("..", "README.md");
+    assumeTrue(
+        Files.isRegularFile(Path.of("..", "app-core", "pom.xml")),
+        "not inside the infra-models repository: no comparison table to check");
+    Map<String, Long> m = medians(Files.readAllLines(RESULTS));
+
+    assertThat(oneLine(Files.readString(table)))
+        .contains(
+            seconds(m, "lean")
+                + " lean handler, "
+                + seconds(m, "spring")
+                + " Spring Cloud Function (a do-nothing handler: "
+                + seconds(m, "floor")
+                + ")");
+  }
+
+  private static long median(Map<String, Long> m, String key, String jit, int round) {
+    Long median = m.get(key + "\t" + jit + "\t" + round);
+    assertThat(median).as("%s %s round %d in %s", key, jit, round, RESULTS).isNotNull();
+    return median;
+  }
+
+  private static long saving(Map<String, Long> m, String key, int round) {
+    return Math.round(
+        100.0
+            * (1
+                - (double) median(m, key, "MANAGED_RUNTIME", round)
+                    / median(m, key, "JVM_DEFAULT", round)));
+  }
+
+  private static String ratio(Map<String, Long> m, String a, String b, String jit, int round) {
+    return String.format(
+        Locale.ROOT, "%.1f", (double) median(m, a, jit, round) / median(m, b, jit, round));
+  }
+
+  private static String seconds(Map<String, Long> m, String key) {
+    return String.format(Locale.ROOT, "%.2f s", median(m, key, "MANAGED_RUNTIME", 1) / 1000.0);
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ");
   }
 
   private static void put(Map<String, Long> table, String key, String cell) {
