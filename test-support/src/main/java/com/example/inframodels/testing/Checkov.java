@@ -60,6 +60,13 @@ public final class Checkov {
       return skipped;
     }
 
+    /** The skipped checks that give no reason: {@link #skippedChecks()} entries without one. */
+    public List<String> skipsWithoutReason() {
+      return skippedChecks().stream()
+          .filter(entry -> entry.endsWith(": No comment provided") || entry.endsWith(": "))
+          .toList();
+    }
+
     public JsonNode summary() {
       return report.path("summary");
     }
