@@ -10,15 +10,13 @@ import com.example.inframodels.core.estimate.PriceCatalogue.Source;
 import com.example.inframodels.core.estimate.PriceCatalogue.TaskSize;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -73,42 +71,78 @@ final class PriceCatalogueJson {
         top.text("region"),
         top.text("currency"),
         top.number("hoursPerMonth"),
-        top.section("serverless", PriceCatalogueJson::serverless),
-        top.section("container", PriceCatalogueJson::container),
-        top.section("virtualMachine", PriceCatalogueJson::instances),
-        top.section("bareMetal", PriceCatalogueJson::instances));
+        serverless(top.section("serverless")),
+        container(top.section("container")),
+        instances(top.section("virtualMachine")),
+        instances(top.section("bareMetal")));
   }
 
+  // No lambdas or method references here: each would be spun into a class at start-up.
+
   private static ServerlessPrices serverless(Section s) {
+    if (s == null) {
+      return null;
+    }
     s.only("service", "perMillionRequests", "perGbSecond", "source");
     return new ServerlessPrices(
         s.text("service"),
         s.number("perMillionRequests"),
         s.number("perGbSecond"),
-        s.section("source", PriceCatalogueJson::source));
+        source(s.section("source")));
   }
 
   private static ContainerPrices container(Section s) {
+    if (s == null) {
+      return null;
+    }
     s.only("service", "perVcpuHour", "perGbHour", "taskSizes", "source");
     return new ContainerPrices(
         s.text("service"),
         s.number("perVcpuHour"),
         s.number("perGbHour"),
-        s.list("taskSizes", (path, item) -> taskSize(Section.of(path, item))),
-        s.section("source", PriceCatalogueJson::source));
+        taskSizes(s),
+        source(s.section("source")));
+  }
+
+  private static List<TaskSize> taskSizes(Section s) {
+    List<?> items = s.list("taskSizes");
+    if (items == null) {
+      return null;
+    }
+    List<TaskSize> sizes = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      sizes.add(taskSize(Section.of(s.path + ".taskSizes[" + i + "]", items.get(i))));
+    }
+    return sizes;
   }
 
   private static TaskSize taskSize(Section s) {
     s.only("vcpu", "memoryGb");
-    return new TaskSize(s.number("vcpu"), s.list("memoryGb", PriceCatalogueJson::number));
+    List<?> items = s.list("memoryGb");
+    List<BigDecimal> memoryGb = null;
+    if (items != null) {
+      memoryGb = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        memoryGb.add(number(s.path + ".memoryGb[" + i + "]", items.get(i)));
+      }
+    }
+    return new TaskSize(s.number("vcpu"), memoryGb);
   }
 
   private static InstancePrices instances(Section s) {
+    if (s == null) {
+      return null;
+    }
     s.only("service", "instances", "source");
-    return new InstancePrices(
-        s.text("service"),
-        s.list("instances", (path, item) -> instanceType(Section.of(path, item))),
-        s.section("source", PriceCatalogueJson::source));
+    List<?> items = s.list("instances");
+    List<InstanceType> types = null;
+    if (items != null) {
+      types = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        types.add(instanceType(Section.of(s.path + ".instances[" + i + "]", items.get(i))));
+      }
+    }
+    return new InstancePrices(s.text("service"), types, source(s.section("source")));
   }
 
   private static InstanceType instanceType(Section s) {
@@ -124,13 +158,34 @@ final class PriceCatalogueJson {
   }
 
   private static Source source(Section s) {
+    if (s == null) {
+      return null;
+    }
     s.only("url", "asOf");
     String asOf = s.text("asOf");
-    try {
-      return new Source(s.text("url"), asOf == null ? null : LocalDate.parse(asOf));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(s.path + ".asOf must be a date such as 2026-11-28", e);
+    return new Source(s.text("url"), asOf == null ? null : date(s.path + ".asOf", asOf));
+  }
+
+  /**
+   * An ISO date, {@code 2026-11-28}, read by hand: {@code LocalDate.parse} would load the whole
+   * formatter machinery at start-up for three numbers.
+   */
+  private static LocalDate date(String path, String text) {
+    boolean shaped = text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-';
+    for (int i = 0; shaped && i < text.length(); i++) {
+      shaped = i == 4 || i == 7 || (text.charAt(i) >= '0' && text.charAt(i) <= '9');
     }
+    try {
+      if (shaped) {
+        return LocalDate.of(
+            Integer.parseInt(text.substring(0, 4)),
+            Integer.parseInt(text.substring(5, 7)),
+            Integer.parseInt(text.substring(8, 10)));
+      }
+    } catch (DateTimeException e) {
+      // not a day of the calendar: 2026-02-30
+    }
+    throw new IllegalArgumentException(path + " must be a date such as 2026-11-28, not " + text);
   }
 
   private static BigDecimal number(String path, Object value) {
@@ -184,7 +239,7 @@ final class PriceCatalogueJson {
     }
 
     void only(String... names) {
-      Set<String> known = Set.of(names);
+      List<String> known = Arrays.asList(names);
       for (Object name : members.keySet()) {
         if (!known.contains(name)) {
           throw new IllegalArgumentException(path + "." + name + " is not a known field");
@@ -204,24 +259,19 @@ final class PriceCatalogueJson {
       return PriceCatalogueJson.number(path + "." + name, members.get(name));
     }
 
-    <T> T section(String name, Function<Section, T> reader) {
+    /** The member object {@code name}, or {@code null} when absent. */
+    Section section(String name) {
       Object value = members.get(name);
-      return value == null ? null : reader.apply(Section.of(path + "." + name, value));
+      return value == null ? null : Section.of(path + "." + name, value);
     }
 
-    <T> List<T> list(String name, BiFunction<String, Object, T> reader) {
+    /** The member array {@code name}, or {@code null} when absent. */
+    List<?> list(String name) {
       Object value = members.get(name);
-      if (value == null) {
-        return null;
-      }
-      if (!(value instanceof List<?> items)) {
+      if (value != null && !(value instanceof List<?>)) {
         throw new IllegalArgumentException(path + "." + name + " must be a JSON array");
       }
-      List<T> read = new ArrayList<>(items.size());
-      for (int i = 0; i < items.size(); i++) {
-        read.add(reader.apply(path + "." + name + "[" + i + "]", items.get(i)));
-      }
-      return read;
+      return (List<?>) value;
     }
   }
 }
