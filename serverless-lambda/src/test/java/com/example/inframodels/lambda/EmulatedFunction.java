@@ -56,35 +56,62 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EmulatedFunction implements AutoCloseable {
 
-  /** How the function's JVM compiles. */
+  /** The function's memory, as template.yaml gives both functions. */
+  static final int MEMORY_MB = 1024;
+
+  /** How the function's JVM is started. */
   enum Jit {
     /**
-     * As the managed {@code java21} runtime sets it: "For Java 17 and Java 21, Lambda configures
-     * the JVM to stop tiered compilation at level 1 by default"
-     * (docs.aws.amazon.com/lambda/latest/dg/java-customization.html), where the same page has
-     * functions ask for level 4 through {@code JAVA_TOOL_OPTIONS}. How Lambda's launcher passes the
-     * setting is not published; here it comes from a {@code -XX:Flags} file, which the JVM reads
-     * before {@code JAVA_TOOL_OPTIONS}, so that a function's own options win, as there. No other
-     * flag is set: AWS's documentation names none for {@code java21}.
+     * As the managed {@code java21} runtime starts it. Documented by AWS
+     * (docs.aws.amazon.com/lambda/latest/dg/java-customization.html): "For Java 17 and Java 21,
+     * Lambda configures the JVM to stop tiered compilation at level 1 by default", i.e. {@code
+     * -XX:+TieredCompilation -XX:TieredStopAtLevel=1}, which a function may override through {@code
+     * JAVA_TOOL_OPTIONS}; and the serial collector, "Java 17 runtime also uses the serial GC by
+     * default", {@code -XX:+UseSerialGC}. Not documented, but on the launcher's command line as
+     * published from a running function (java11 runtime; DataDog/datadog-lambda-extension#117):
+     * heap, metaspace and code cache at 85 %, 10 % and 5 % of the function's memory ({@code
+     * -XX:MaxHeapSize=222823k -XX:MaxMetaspaceSize=26214k -XX:ReservedCodeCacheSize=13107k} at 256
+     * MB) and {@code -Djava.net.preferIPv4Stack=true}. The runtime's Log4Shell agent ({@code
+     * -javaagent:...amzn-log4j-security...}) is not AWS's to download and is left out. The -XX
+     * flags come from a {@code -XX:Flags} file, which the JVM reads before {@code
+     * JAVA_TOOL_OPTIONS}, so that a function's own options win, as they do on Lambda.
      */
-    MANAGED_RUNTIME("+TieredCompilation", "TieredStopAtLevel=1"),
-    /** The JVM's own default, C1 and C2: what the managed runtime's setting is compared with. */
-    JVM_DEFAULT;
+    MANAGED_RUNTIME(true),
+    /**
+     * The JVM with no options at all, C1 and C2: what the managed runtime's settings are compared
+     * with.
+     */
+    JVM_DEFAULT(false);
 
-    private final List<String> flags;
+    private final boolean managed;
 
-    Jit(String... flags) {
-      this.flags = List.of(flags);
+    Jit(boolean managed) {
+      this.managed = managed;
     }
 
-    private List<String> jvmOptions() throws IOException {
-      if (flags.isEmpty()) {
+    /** The -XX flags for a function of {@code memoryMb}, one a line as a flags file holds them. */
+    List<String> flags(int memoryMb) {
+      if (!managed) {
+        return List.of();
+      }
+      long kb = memoryMb * 1024L;
+      return List.of(
+          "+TieredCompilation",
+          "TieredStopAtLevel=1",
+          "+UseSerialGC",
+          "MaxHeapSize=" + kb * 85 / 100 + "k",
+          "MaxMetaspaceSize=" + kb * 10 / 100 + "k",
+          "ReservedCodeCacheSize=" + kb * 5 / 100 + "k");
+    }
+
+    List<String> jvmOptions(int memoryMb) throws IOException {
+      if (!managed) {
         return List.of();
       }
       Path file = Files.createTempFile("lambda-runtime-", ".flags");
       file.toFile().deleteOnExit();
-      Files.write(file, flags);
-      return List.of("-XX:Flags=" + file);
+      Files.write(file, flags(memoryMb));
+      return List.of("-XX:Flags=" + file, "-Djava.net.preferIPv4Stack=true");
     }
   }
 
@@ -160,7 +187,7 @@ final class EmulatedFunction implements AutoCloseable {
     command.add("--runtime-api-address");
     command.add("127.0.0.1:" + ports[1]);
     command.add(LaunchedProcess.java());
-    command.addAll(jit.jvmOptions());
+    command.addAll(jit.jvmOptions(MEMORY_MB));
     command.addAll(
         List.of(
             "-cp",
@@ -169,7 +196,7 @@ final class EmulatedFunction implements AutoCloseable {
             handler));
     Map<String, String> environment = new HashMap<>();
     environment.put("AWS_LAMBDA_FUNCTION_NAME", "infra-advisor-" + name);
-    environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+    environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(MEMORY_MB));
     environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/infra-advisor-" + name);
     environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
     // The build's own, never Lambda's: the runtime oracle would take it for systemd's.
@@ -251,10 +278,6 @@ final class EmulatedFunction implements AutoCloseable {
   /** The runtime processes the emulator has started and that still run. */
   List<ProcessHandle> runningRuntimes() {
     return emulator.process().toHandle().descendants().filter(ProcessHandle::isAlive).toList();
-  }
-
-  Instant launchedAt() {
-    return emulator.launchedAt();
   }
 
   private void awaitListening(int port, Duration within) throws IOException, InterruptedException {

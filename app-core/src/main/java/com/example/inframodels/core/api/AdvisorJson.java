@@ -3,60 +3,67 @@ package com.example.inframodels.core.api;
 import com.example.inframodels.core.api.Problem.FieldError;
 import com.example.inframodels.core.estimate.FieldViolation;
 import com.example.inframodels.core.estimate.Workload;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * JSON for the contract: a strict reader for workloads that reports every bad field, and one writer
  * for every response.
  *
- * <p>The reader owns the rules of the body's form, and only those: UTF-8, JSON syntax, an object,
- * no unknown field, a number where a number belongs, at most {@link #MAX_INTEGER_DIGITS} digits
- * before and {@link #MAX_FRACTION_DIGITS} after the point, a whole number for a count, and a {@code
- * memoryMb} that fits an {@code int}. What the values mean (required fields, ranges, the peak
- * against the average rate) is the domain's: {@link Workload} and {@link
+ * <p>The reader owns the rules of the body's form, and only those: UTF-8, JSON syntax (one value,
+ * nothing after it, no key twice in an object), an object, no unknown field, a number where a
+ * number belongs, at most {@link #MAX_INTEGER_DIGITS} digits before and {@link
+ * #MAX_FRACTION_DIGITS} after the point, a whole number for a count, and a {@code memoryMb} that
+ * fits an {@code int}. What the values mean (required fields, ranges, the peak against the average
+ * rate) is the domain's: {@link Workload} and {@link
  * com.example.inframodels.core.estimate.Estimator}, asked through {@link WorkloadRules}. Both
  * answers go back in one problem, the reader's first.
+ *
+ * <p>Both sides are Jackson's streaming API (jackson-core) alone, not its object mapper: a
+ * framework-free entry point, such as a Lambda function, answers its first request without loading
+ * databind, which was most of what its cold start loaded.
  */
 public final class AdvisorJson {
 
   static final Set<String> WORKLOAD_FIELDS =
       Set.of("requestsPerMonth", "avgDurationMs", "memoryMb", "peakRequestsPerSecond");
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
           // A repeated key would silently overwrite the first: refuse it instead.
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           // Money and durations stay exact and readable: 0.0000166667, not 1.66667E-5.
           .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .changeDefaultPropertyInclusion(
-              inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
           .build();
 
   private AdvisorJson() {}
 
-  public static JsonMapper mapper() {
-    return MAPPER;
+  /**
+   * The contract's JSON settings, for the adapters that read or write JSON of their own (an event
+   * around the body): keys unique in every object, decimals written in plain notation.
+   */
+  public static JsonFactory factory() {
+    return FACTORY;
   }
 
+  /** A response body of the contract: an estimate, a runtime report or a problem. */
   public static byte[] write(Object value) {
-    return MAPPER.writeValueAsBytes(value);
+    return ResponseJson.write(value);
   }
 
   /**
@@ -97,27 +104,10 @@ public final class AdvisorJson {
    * rules} do.
    */
   static Workload readWorkload(byte[] body, WorkloadRules rules) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(utf8(body));
-    } catch (JacksonException e) {
-      throw new ProblemException(Problems.malformedJson(e.getOriginalMessage()));
-    } catch (NumberFormatException | ArithmeticException e) {
-      // BigDecimal refuses exponents beyond the int range (1e2147483648) before Jackson can.
-      throw new ProblemException(Problems.malformedJson("a number is out of range"));
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new ProblemException(Problems.malformedJson("the body is empty"));
-    }
-    if (!root.isObject()) {
-      throw new ProblemException(
-          Problems.invalidWorkload(
-              "the body must be a JSON object",
-              List.of(new FieldError("", "#", "must be a JSON object"))));
-    }
+    Map<String, Member> root = readObject(utf8(body));
 
     List<FieldViolation> violations = new ArrayList<>();
-    for (String name : root.propertyNames()) {
+    for (String name : root.keySet()) {
       if (!WORKLOAD_FIELDS.contains(name)) {
         violations.add(new FieldViolation(name, "is not a known field"));
       }
@@ -139,6 +129,70 @@ public final class AdvisorJson {
       throw new ProblemException(Problems.invalidWorkload(violations));
     }
     return new Workload(requests, duration, memoryMb, peak);
+  }
+
+  /**
+   * A top-level member's value as far as the reader needs it: the number, or what kind of value it
+   * is instead ({@code null} for JSON's null).
+   */
+  private record Member(BigDecimal number, String kind) {}
+
+  /**
+   * The body's one JSON value, which must be an object: its members in the body's order. The whole
+   * text is parsed before anything is judged, so malformed JSON anywhere (a nested duplicate key, a
+   * second value after the first) is reported as malformed, not as a wrong field.
+   */
+  private static Map<String, Member> readObject(String text) {
+    try (JsonParser json = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+      JsonToken first = json.nextToken();
+      if (first == null) {
+        throw new ProblemException(Problems.malformedJson("the body is empty"));
+      }
+      Map<String, Member> members = null;
+      if (first == JsonToken.START_OBJECT) {
+        members = new LinkedHashMap<>();
+        for (String name = json.nextName(); name != null; name = json.nextName()) {
+          members.put(name, member(json, json.nextToken()));
+        }
+      } else {
+        json.skipChildren();
+      }
+      JsonToken trailing = json.nextToken();
+      if (trailing != null) {
+        throw new ProblemException(
+            Problems.malformedJson("more content (" + trailing + ") after the JSON value"));
+      }
+      if (members == null) {
+        throw new ProblemException(
+            Problems.invalidWorkload(
+                "the body must be a JSON object",
+                List.of(new FieldError("", "#", "must be a JSON object"))));
+      }
+      return members;
+    } catch (JacksonException e) {
+      throw new ProblemException(Problems.malformedJson(e.getOriginalMessage()));
+    } catch (NumberFormatException | ArithmeticException e) {
+      // BigDecimal refuses exponents beyond the int range (1e2147483648) before Jackson can.
+      throw new ProblemException(Problems.malformedJson("a number is out of range"));
+    }
+  }
+
+  private static Member member(JsonParser json, JsonToken token) {
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Member(json.getDecimalValue(), "a number");
+      case VALUE_NULL -> new Member(null, null);
+      case VALUE_STRING -> new Member(null, "a string");
+      case VALUE_TRUE, VALUE_FALSE -> new Member(null, "a boolean");
+      case START_ARRAY -> {
+        json.skipChildren();
+        yield new Member(null, "an array");
+      }
+      case START_OBJECT -> {
+        json.skipChildren();
+        yield new Member(null, "an object");
+      }
+      default -> throw new IllegalStateException("not a JSON value: " + token);
+    };
   }
 
   /**
@@ -166,16 +220,17 @@ public final class AdvisorJson {
   static final int MAX_FRACTION_DIGITS = 6;
 
   /** A JSON number, or {@code null} when absent or null (a wrong type is recorded). */
-  private static BigDecimal number(JsonNode root, String field, List<FieldViolation> violations) {
-    JsonNode node = root.get(field);
-    if (node == null || node.isNull()) {
+  private static BigDecimal number(
+      Map<String, Member> root, String field, List<FieldViolation> violations) {
+    Member member = root.get(field);
+    if (member == null || member.kind() == null) {
       return null;
     }
-    if (!node.isNumber()) {
-      violations.add(new FieldViolation(field, "must be a number, not " + describe(node)));
+    if (member.number() == null) {
+      violations.add(new FieldViolation(field, "must be a number, not " + member.kind()));
       return null;
     }
-    BigDecimal value = node.decimalValue();
+    BigDecimal value = member.number();
     // Compare digit counts, which are cheap, before anything that materialises the value; in
     // long arithmetic, since a scale near Integer.MIN_VALUE would overflow an int.
     if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
@@ -194,7 +249,8 @@ public final class AdvisorJson {
   }
 
   /** A whole JSON number, or {@code null}; 1e6 counts as whole, 1.5 does not. */
-  private static Long wholeNumber(JsonNode root, String field, List<FieldViolation> violations) {
+  private static Long wholeNumber(
+      Map<String, Member> root, String field, List<FieldViolation> violations) {
     BigDecimal value = number(root, field, violations);
     if (value == null) {
       return null;
@@ -205,21 +261,5 @@ public final class AdvisorJson {
       return null;
     }
     return value.longValueExact();
-  }
-
-  private static String describe(JsonNode node) {
-    if (node.isString()) {
-      return "a string";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    if (node.isArray()) {
-      return "an array";
-    }
-    if (node.isObject()) {
-      return "an object";
-    }
-    return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 }

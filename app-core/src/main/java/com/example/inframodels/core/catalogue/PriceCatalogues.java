@@ -1,13 +1,11 @@
 package com.example.inframodels.core.catalogue;
 
-import com.example.inframodels.core.api.AdvisorJson;
 import com.example.inframodels.core.estimate.PriceCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import tools.jackson.core.JacksonException;
 
 /** Loads a {@link PriceCatalogue} from JSON: the bundled one, or an operator's file. */
 public final class PriceCatalogues {
@@ -43,11 +41,10 @@ public final class PriceCatalogues {
 
   static PriceCatalogue read(InputStream in, String origin) {
     try {
-      return AdvisorJson.mapper().readValue(in, PriceCatalogue.class);
-    } catch (JacksonException e) {
-      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      return PriceCatalogueJson.read(in);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "price catalogue " + origin + " is invalid: " + cause.getMessage(), e);
+          "price catalogue " + origin + " is invalid: " + e.getMessage(), e);
     }
   }
 }
