@@ -49,7 +49,9 @@ final class ManagedRuntimeJvm {
         + loadAverage()
         + ", "
         + Runtime.getRuntime().availableProcessors()
-        + " cores, java "
+        + " cores, nice "
+        + niceness()
+        + ", java "
         + System.getProperty("java.version")
         + " ("
         + System.getProperty("java.vendor")
@@ -77,6 +79,16 @@ final class ManagedRuntimeJvm {
       String[] fields =
           Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
       return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** The benchmark's scheduling priority, which the functions' JVMs inherit (field 19 of stat). */
+  private static String niceness() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
