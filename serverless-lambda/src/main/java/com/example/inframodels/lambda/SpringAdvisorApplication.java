@@ -5,10 +5,14 @@ import com.example.inframodels.core.runtime.StartupClock;
 import com.example.inframodels.core.wiring.AdvisorWiring;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.function.Function;
+import org.crac.Resource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.support.GenericApplicationContext;
@@ -25,6 +29,8 @@ import org.springframework.messaging.Message;
  * scanning and auto-configuration and builds the function registry from these registrations, with a
  * markedly shorter cold start (the module README has the figures).
  *
+ * <p>Once the application is ready it registers its SnapStart hooks ({@link SpringPriming}).
+ *
  * <p>{@link SpringBootConfiguration} only marks the class for {@code FunctionInvoker}'s start-class
  * lookup; nothing in it is processed as configuration.
  */
@@ -39,6 +45,8 @@ public class SpringAdvisorApplication
               ResolvableType.forClass(InputStream.class),
               ResolvableType.forClassWithGenerics(Message.class, byte[].class))
           .getType();
+
+  private static volatile List<Resource> snapStartHooks = List.of();
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -58,6 +66,24 @@ public class SpringAdvisorApplication
                     new AdvisorFunction(context.getBean(AdvisorApi.class)), AdvisorFunction.NAME)
                 .type(ADVISOR_TYPE));
     context.addApplicationListener(
-        (ApplicationListener<ApplicationReadyEvent>) event -> clock.markReady());
+        (ApplicationListener<ApplicationReadyEvent>)
+            event -> {
+              clock.markReady();
+              registerSnapStartHooks(context);
+            });
+  }
+
+  /** The SnapStart hooks of the application started last; held because CRaC holds them weakly. */
+  static List<Resource> snapStartHooks() {
+    return snapStartHooks;
+  }
+
+  private static void registerSnapStartHooks(GenericApplicationContext context) {
+    Resource reseeding = SpringPriming.MessageIdReseeding.register();
+    Resource priming =
+        SnapStartPriming.register(
+            SpringPriming.through(
+                context.getBean(FunctionCatalog.class), context.getBean(JsonMapper.class)));
+    snapStartHooks = List.of(reseeding, priming);
   }
 }
