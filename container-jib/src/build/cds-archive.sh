@@ -41,6 +41,9 @@ done
 "$engine" info >/dev/null 2>&1 || skip "$engine does not answer"
 
 image="$(cat "$image_id_file")"
+# Leave the engine as it was found: an image this script loaded goes when it ends.
+loaded=false
+"$engine" image inspect "$image" >/dev/null 2>&1 || loaded=true
 "$engine" load --quiet --input "$image_tar" >/dev/null
 # The image's own JVM flags: its entrypoint's words between java and -cp.
 mapfile -t jvm_flags < <("$engine" image inspect --format '{{json .Config.Entrypoint}}' "$image" |
@@ -51,6 +54,9 @@ cleanup() {
   for c in "${containers[@]}"; do
     "$engine" rm --force "$c" >/dev/null 2>&1 || true
   done
+  if $loaded; then
+    "$engine" rmi --force "$image" >/dev/null 2>&1 || true
+  fi
 }
 trap cleanup EXIT
 

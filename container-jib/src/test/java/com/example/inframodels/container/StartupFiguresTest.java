@@ -3,6 +3,7 @@ package com.example.inframodels.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,17 @@ class StartupFiguresTest {
         .contains(String.format("%,d of %,d bytes", differing[0], differing[1]))
         .contains(results.value("host JVM (jar)"))
         .contains(results.value("image JVM (container*)"));
+  }
+
+  /** Issue 12's goal for the image to run: at most 0.45 times plain java -jar, in one run. */
+  @Test
+  void theReadmeSaysWhetherTheGoalWasMetAsTheRatioShows() throws IOException {
+    String ratio = BenchResults.read().ratio("container-cds");
+    String verdict =
+        new BigDecimal(ratio).compareTo(new BigDecimal("0.45")) <= 0 ? "met" : "not met";
+
+    assertThat(Files.readString(README))
+        .contains("≤ 0.45× plain `java -jar`: **" + verdict + "** at " + ratio + "×");
   }
 
   private static String rowOf(String variant) throws IOException {
