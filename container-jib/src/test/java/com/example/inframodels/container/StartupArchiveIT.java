@@ -11,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.BindMode;
@@ -57,17 +57,15 @@ class StartupArchiveIT {
 
   @Test
   void startsWithoutTheArchiveWhenItIsMissing() throws Exception {
+    Path empty =
+        Files.createDirectory(
+            dir.resolve("empty"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     try (AdvisorContainer container =
         new AdvisorContainer(ContainerEngine.image())
             .withEnv("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info")
-            .withCreateContainerCmdModifier(
-                create ->
-                    create
-                        .getHostConfig()
-                        // An empty /app/cds: the archive the flag names is not there.
-                        .withTmpFs(
-                            Map.of(
-                                "/tmp", "rw,noexec,nosuid,size=64m", "/app/cds", "ro,size=1m")))) {
+            // An empty directory over /app/cds: the archive the flag names is not there.
+            .withFileSystemBind(empty.toString(), "/app/cds", BindMode.READ_ONLY)) {
       container.start();
 
       assertServes(container);
