@@ -223,6 +223,28 @@ class KubernetesManifestsTest {
           .isEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
     }
 
+    /**
+     * The heap at its largest (the image's -XX:MaxRAMPercentage of the limit) plus what the image
+     * to run measurably keeps resident outside the heap after warm-up (the largest of the
+     * benchmark's fresh starts: resident memory minus the committed heap, in bench/results.txt)
+     * fits the limit.
+     */
+    @Test
+    void heapAtItsLargestPlusTheMeasuredRestFitsTheMemoryLimit() throws Exception {
+      BigDecimal memoryLimit =
+          Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"));
+      BigDecimal heapPercent = new BigDecimal(jibJvmFlag("-XX:MaxRAMPercentage="));
+      BigDecimal largestHeap = memoryLimit.multiply(heapPercent).movePointLeft(2);
+      BenchResults.Median measured = BenchResults.read().median("container-cds");
+      BigDecimal outsideTheHeap = BigDecimal.valueOf(measured.maxOutsideHeapMb() * 1024L * 1024L);
+
+      assertThat(largestHeap.add(outsideTheHeap))
+          .as(
+              "a %s %% heap of %s bytes plus %s MB measured outside it",
+              heapPercent, memoryLimit, measured.maxOutsideHeapMb())
+          .isLessThanOrEqualTo(memoryLimit);
+    }
+
     private void assertHttpGet(Probe probe, String path) {
       HTTPGetAction httpGet = probe.getHttpGet();
       assertThat(httpGet.getPath()).isEqualTo(path);
