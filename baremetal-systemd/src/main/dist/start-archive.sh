@@ -35,9 +35,13 @@ java_major() {
 
 # What an archive is only valid for: this JVM binary, its exact build, the options it runs with,
 # and every jar on the class path, byte for byte and by modification time (the JVM checks both).
+# The build is read from the JDK's files, not from `java -version`: this runs before every start.
 identity() {
-  printf 'java %s\n' "$(readlink -f "$java")"
-  "$java" -version 2>&1
+  binary=$(readlink -f "$java")
+  jdk_home=${binary%/bin/java}
+  printf 'java %s\n' "$binary"
+  cat "$jdk_home/release" 2>/dev/null || true
+  find "$jdk_home/lib" -name libjvm.so -printf '%p %s %T@\n' 2>/dev/null | LC_ALL=C sort
   printf 'options %s\n' "${JAVA_OPTS:-}"
   (cd "$home/app" && find . -name '*.jar' -type f -printf '%p %s %T@\n' | LC_ALL=C sort)
   (cd "$home/app" && find . -name '*.jar' -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
