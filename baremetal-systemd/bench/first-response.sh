@@ -180,3 +180,11 @@ for jdk in $jdks; do
 done
 echo "the README's table (ReadmeTest checks it against the summary above):"
 printf '%s\n' "${rows[@]}"
+# The root README's comparison table quotes the shipped start on the first JVM, from this line.
+first="$(basename "${jdks%% *}")"
+# shellcheck disable=SC2086
+set -- ${times[$first/unit]:-}
+if (($# > 0)); then
+  echo "the unit's start as install.sh leaves it, on $first:"
+  echo "median of $#: $(median "$@") ms"
+fi
