@@ -14,7 +14,7 @@ apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends openjdk
 ARCHIVE_TRAINING_TIMEOUT=1800 /tmp/infra-advisor/install.sh \
   --jar /tmp/infra-advisor/infra-advisor.jar --no-start
 # Every VM of this image would otherwise make it at its first boot: fail the bake instead.
-if ! ls /opt/infra-advisor/start-archive.jsa /opt/infra-advisor/start-archive.aot >/dev/null 2>&1; then
+if ! [ -s /opt/infra-advisor/start-archive.jsa ] && ! [ -s /opt/infra-advisor/start-archive.aot ]; then
   echo "provision: install.sh made no start-up archive; its training log:" >&2
   cat /opt/infra-advisor/start-archive.log >&2 || true
   exit 1
