@@ -2,9 +2,16 @@
 # Installs or upgrades infra-advisor as a systemd service.
 #
 # Run it from the unpacked distribution directory (infra-advisor.jar,
-# infra-advisor.service, infra-advisor.env, install.sh, uninstall.sh side by
-# side). Safe to re-run: a second run is an upgrade that swaps the jar, the
-# unit and restarts the service, but never touches an existing env file.
+# infra-advisor.service, infra-advisor.env, start-archive.sh, install.sh,
+# uninstall.sh side by side). Safe to re-run: a second run is an upgrade that
+# swaps the application, the unit, remakes the start-up archive and restarts
+# the service, but never touches an existing env file.
+#
+# The fat JAR is installed extracted (Spring Boot's jarmode=tools extract):
+# a plain class path of jars, which is what a CDS archive or an AOT cache can
+# be made for. The archive is made here, by a training start of the JVM that
+# will run the service (start-archive.sh). With --root that JVM cannot be run,
+# so the unit's first start on the booted system makes it (ExecStartPre=).
 #
 # Needs only bash and coreutils; systemctl is used when it is there.
 set -euo pipefail
@@ -18,7 +25,9 @@ usage() {
 Usage: $0 [--root DIR] [--no-start] [--jar PATH]
 
 Installs $NAME as a systemd service:
-  /opt/$NAME/$NAME.jar            replaced on every run
+  /opt/$NAME/app/                 the extracted jar, replaced on every run
+  /opt/$NAME/start-archive.*      start-up archive, remade on every run
+                                  (with --root: on the first start)
   /etc/systemd/system/$UNIT       replaced on every run
   /etc/$NAME/$NAME.env            created only if missing (your edits stay)
 then enables the unit and starts it, or restarts it if it was running.
@@ -98,7 +107,7 @@ install_atomically() {
 
 cleanup() {
   if [[ -n ${pending_tmp:-} ]]; then
-    rm -f -- "$pending_tmp"
+    rm -rf -- "$pending_tmp"
   fi
 }
 
@@ -111,6 +120,57 @@ configured_port() {
     fi
   done <"$1"
   printf '%s' "$port"
+}
+
+# Prints JAVA_OPTS from the env file (its value without the quotes), or nothing.
+configured_java_opts() {
+  local line opts='' pattern='^[[:space:]]*JAVA_OPTS=(.*)$' value
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ $line =~ $pattern ]]; then
+      value=${BASH_REMATCH[1]}
+      value=${value#[\"\']}
+      opts=${value%[\"\']}
+    fi
+  done <"$1"
+  printf '%s' "$opts"
+}
+
+# The Java that unpacks the fat JAR: the target's own, or with --root (whose
+# binary is not run) this machine's. Extracting is unzipping: any Java does.
+extracting_java() {
+  if [[ -z $root && -x /usr/bin/java ]]; then
+    printf '%s' /usr/bin/java
+  elif [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
+    printf '%s' "$JAVA_HOME/bin/java"
+  else
+    command -v java || die "extracting $jar needs a java on PATH (or JAVA_HOME)"
+  fi
+}
+
+# Unpacks the fat JAR next to the running one, then swaps the directories: a
+# start sees the old application or the new one, never half of one.
+extract_application() {
+  local extractor staging old
+  extractor=$(extracting_java)
+  staging=$(mktemp -d "$home/.app.XXXXXX")
+  pending_tmp=$staging
+  "$extractor" -Djarmode=tools -jar "$jar" extract --destination "$staging/app" \
+    --application-filename "$NAME.jar" >/dev/null ||
+    die "could not extract $jar with $extractor (is it the Spring Boot fat JAR?)"
+  chmod -R u=rwX,go=rX "$staging/app"
+  if [[ -d $home/app ]]; then
+    old=$staging/old
+    mv -- "$home/app" "$old"
+    mv -- "$staging/app" "$home/app"
+    log "replaced $home/app"
+  else
+    mv -- "$staging/app" "$home/app"
+    log "installed $home/app"
+  fi
+  rm -rf -- "$staging"
+  pending_tmp=
+  # Left by releases that ran the fat JAR itself.
+  rm -f -- "$home/$NAME.jar"
 }
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -162,7 +222,7 @@ fi
 prefix=${root%/}
 
 [[ -f $jar ]] || die "jar not found: $jar (use --jar PATH)"
-for file in "$UNIT" "$NAME.env"; do
+for file in "$UNIT" "$NAME.env" start-archive.sh; do
   [[ -f $script_dir/$file ]] || die "$file not found next to $0; run this script from the unpacked distribution"
 done
 
@@ -188,7 +248,9 @@ trap cleanup EXIT
 
 install -d -m 0755 "$prefix/opt/$NAME" "$prefix/etc/$NAME" "$prefix/etc/systemd/system"
 
-install_atomically "$jar" "$prefix/opt/$NAME/$NAME.jar" 0644
+home="$prefix/opt/$NAME"
+extract_application
+install_atomically "$script_dir/start-archive.sh" "$home/start-archive.sh" 0755
 install_atomically "$script_dir/$UNIT" "$prefix/etc/systemd/system/$UNIT" 0644
 
 env_target="$prefix/etc/$NAME/$NAME.env"
@@ -197,6 +259,15 @@ if [[ -e $env_target ]]; then
 else
   # 0640: the file may hold secrets, and only systemd (root) has to read it.
   install_atomically "$script_dir/$NAME.env" "$env_target" 0640
+fi
+
+if [[ -n $root ]]; then
+  # Made for jars that were just replaced, or for another root's JVM: useless either way.
+  rm -f -- "$home"/start-archive.{aot,jsa,stamp,env,log}
+  log "start-up archive: made by the first start of $UNIT on the booted system, with its JVM"
+elif ! ARCHIVE_HOME="/opt/$NAME" JAVA_OPTS="$(configured_java_opts "$env_target")" \
+  sh "$home/start-archive.sh" make; then
+  warn "no start-up archive: $UNIT starts without one (slower), and tries again on its next start"
 fi
 
 if [[ $systemd_running == yes ]]; then

@@ -30,7 +30,9 @@ class InstallScriptIT {
   private static final Path UNIT_SOURCE = Path.of("src/main/systemd/infra-advisor.service");
   private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
 
-  private static final String JAR = "opt/infra-advisor/infra-advisor.jar";
+  private static final String HOME = "opt/infra-advisor";
+  private static final String JAR = HOME + "/app/infra-advisor.jar";
+  private static final String LIB = HOME + "/app/lib";
   private static final String UNIT = "etc/systemd/system/infra-advisor.service";
   private static final String ENABLE_LINK =
       "etc/systemd/system/multi-user.target.wants/infra-advisor.service";
@@ -47,6 +49,11 @@ class InstallScriptIT {
     @Test
     void uninstallScriptHasNoFindings() throws Exception {
       assertShellcheckClean(DIST_SOURCES.resolve("uninstall.sh"));
+    }
+
+    @Test
+    void startArchiveScriptHasNoFindings() throws Exception {
+      assertShellcheckClean(DIST_SOURCES.resolve("start-archive.sh"));
     }
 
     private void assertShellcheckClean(Path script) throws Exception {
@@ -75,26 +82,47 @@ class InstallScriptIT {
       root = Files.createDirectory(work.resolve("root"));
       Files.copy(DIST_SOURCES.resolve("install.sh"), dist.resolve("install.sh"));
       Files.copy(DIST_SOURCES.resolve("uninstall.sh"), dist.resolve("uninstall.sh"));
+      Files.copy(DIST_SOURCES.resolve("start-archive.sh"), dist.resolve("start-archive.sh"));
       Files.copy(DIST_SOURCES.resolve("infra-advisor.env"), dist.resolve("infra-advisor.env"));
       Files.copy(UNIT_SOURCE, dist.resolve("infra-advisor.service"));
-      Files.writeString(dist.resolve("infra-advisor.jar"), "first build");
+      Files.copy(FatJarProcess.jar(), dist.resolve("infra-advisor.jar"));
     }
 
     @Nested
     class FreshInstall {
 
       @Test
-      void laysOutJarUnitAndEnvironmentFileWithTheirModes() throws Exception {
+      void laysOutTheExtractedJarUnitAndEnvironmentFileWithTheirModes() throws Exception {
         ExternalCommand.Result install = install();
 
         assertThat(install.exitCode()).as(install.describe()).isZero();
-        assertThat(root.resolve(JAR)).as(install.describe()).hasContent("first build");
+        assertThat(root.resolve(JAR)).as(install.describe()).isNotEmptyFile();
+        try (Stream<Path> libraries = Files.list(root.resolve(LIB))) {
+          assertThat(libraries.map(path -> path.getFileName().toString()))
+              .as("the jars the application jar's manifest names")
+              .anyMatch(name -> name.startsWith("app-core-"))
+              .anyMatch(name -> name.startsWith("spring-boot-"));
+        }
+        assertThat(mode(HOME + "/start-archive.sh")).isEqualTo("rwxr-xr-x");
         assertThat(root.resolve(UNIT)).hasSameBinaryContentAs(UNIT_SOURCE);
         assertThat(root.resolve(ENV))
             .hasSameBinaryContentAs(DIST_SOURCES.resolve("infra-advisor.env"));
         assertThat(mode(JAR)).isEqualTo("rw-r--r--");
+        assertThat(mode(LIB)).isEqualTo("rwxr-xr-x");
         assertThat(mode(UNIT)).isEqualTo("rw-r--r--");
         assertThat(mode(ENV)).as("the env file may hold secrets").isEqualTo("rw-r-----");
+      }
+
+      @Test
+      void leavesTheArchiveToTheFirstStartOfTheBootedSystem() throws Exception {
+        ExternalCommand.Result install = install();
+
+        assertThat(install.exitCode()).as(install.describe()).isZero();
+        assertThat(install.output())
+            .contains("start-up archive: made by the first start of infra-advisor.service");
+        assertThat(root.resolve(HOME + "/start-archive.env"))
+            .as("no archive options: the unit starts without one until ExecStartPre= made it")
+            .doesNotExist();
       }
 
       @Test
@@ -122,16 +150,42 @@ class InstallScriptIT {
         ExternalCommand.Result first = install();
         assertThat(first.exitCode()).as(first.describe()).isZero();
         Files.writeString(root.resolve(ENV), ADMIN_EDIT, StandardOpenOption.APPEND);
-        Files.writeString(dist.resolve("infra-advisor.jar"), "second build");
       }
 
       @Test
-      void replacesJar() throws Exception {
+      void replacesTheExtractedApplicationWhole() throws Exception {
+        Files.writeString(root.resolve(LIB + "/removed-in-this-release.jar"), "old");
+
         ExternalCommand.Result upgrade = install();
 
         assertThat(upgrade.exitCode()).as(upgrade.describe()).isZero();
-        assertThat(root.resolve(JAR)).as(upgrade.describe()).hasContent("second build");
+        assertThat(upgrade.output()).contains("replaced " + root.resolve("opt/infra-advisor/app"));
+        assertThat(root.resolve(LIB + "/removed-in-this-release.jar"))
+            .as("a library the new release dropped must not stay on the class path")
+            .doesNotExist();
+        assertThat(root.resolve(JAR)).isNotEmptyFile();
         assertThat(mode(JAR)).isEqualTo("rw-r--r--");
+      }
+
+      @Test
+      void dropsTheArchiveOfThePreviousJarsAndTheFatJarOfAnEarlierRelease() throws Exception {
+        for (String file :
+            List.of(
+                "start-archive.jsa",
+                "start-archive.stamp",
+                "start-archive.env",
+                "infra-advisor.jar")) {
+          Files.writeString(root.resolve(HOME + "/" + file), "previous release");
+        }
+
+        ExternalCommand.Result upgrade = install();
+
+        assertThat(upgrade.exitCode()).as(upgrade.describe()).isZero();
+        try (Stream<Path> files = Files.list(root.resolve(HOME))) {
+          assertThat(files.map(path -> path.getFileName().toString()))
+              .as("an archive is only valid for the jars it was made with")
+              .containsExactlyInAnyOrder("app", "start-archive.sh");
+        }
       }
 
       @Test
@@ -139,10 +193,10 @@ class InstallScriptIT {
         ExternalCommand.Result upgrade = install();
 
         assertThat(upgrade.exitCode()).as(upgrade.describe()).isZero();
-        try (Stream<Path> files = Files.list(root.resolve("opt/infra-advisor"))) {
+        try (Stream<Path> files = Files.list(root.resolve(HOME))) {
           assertThat(files.map(path -> path.getFileName().toString()))
-              .as("the jar is copied under a temporary name, then renamed")
-              .containsExactly("infra-advisor.jar");
+              .as("the application is extracted under a temporary name, then renamed")
+              .containsExactlyInAnyOrder("app", "start-archive.sh");
         }
       }
 

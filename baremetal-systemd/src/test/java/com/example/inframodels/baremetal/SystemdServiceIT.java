@@ -44,6 +44,10 @@ class SystemdServiceIT extends AdvisorHttpContract {
   private static SystemdHost host;
   private static ContractClient http;
   private static Duration installToReady;
+  private static String installOutput;
+
+  /** Where install.sh leaves the archive on a Java 17 host: a dynamic AppCDS archive. */
+  private static final String ARCHIVE = "/opt/infra-advisor/start-archive.jsa";
 
   @BeforeAll
   static void installWithTheRealScript(@TempDir Path unpacked) throws Exception {
@@ -60,6 +64,7 @@ class SystemdServiceIT extends AdvisorHttpContract {
     Instant start = Instant.now();
     ExternalCommand.Result install = host.exec("/root/infra-advisor/install.sh");
     assertThat(install.exitCode()).as(install.describe()).isZero();
+    installOutput = install.output();
     http = new HttpContractClient(URI.create("http://127.0.0.1:" + host.port + "/"));
     awaitReady("after install.sh");
     installToReady = Duration.between(start, Instant.now());
@@ -116,6 +121,46 @@ class SystemdServiceIT extends AdvisorHttpContract {
     assertThat(host.journalLinesContaining(UNIT, "Failed to set up", "status=226", "status=217"))
         .as("no sandbox step failed, anywhere in the unit's journal")
         .isEmpty();
+  }
+
+  @Test
+  void startsFromTheArchiveInstallShMadeWithTheHostsJvm() throws Exception {
+    String pid = host.unitProperty(UNIT, "MainPID");
+
+    assertThat(installOutput)
+        .as("install.sh trained a start with /usr/bin/java")
+        .contains("made " + ARCHIVE);
+    assertThat(host.exec("cat", "/proc/" + pid + "/maps").output())
+        .as("the service's JVM mapped the archive")
+        .contains(ARCHIVE);
+    assertThat(host.journalLinesContaining(UNIT, "[cds]", "[aot]", "missing or was made"))
+        .as("the JVM took the archive without a word, and ExecStartPre= found it current")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 2)
+  void remakesTheArchiveBeforeTheNextStartWhenTheJarChanged() throws Exception {
+    String before = host.unitProperty(UNIT, "MainPID");
+    ExternalCommand.Result touch = host.exec("touch", "/opt/infra-advisor/app/infra-advisor.jar");
+
+    // No wait for the job: the training start in ExecStartPre= may outlast exec's deadline.
+    ExternalCommand.Result restart = host.exec("systemctl", "restart", "--no-block", UNIT);
+    awaitAnotherMainPid(before, Duration.ofMinutes(6));
+    awaitReady("after a restart with a changed jar");
+
+    assertThat(touch.exitCode()).as(touch.describe()).isZero();
+    assertThat(restart.exitCode()).as(restart.describe()).isZero();
+    assertThat(host.journalLinesContaining(UNIT, "the archive is missing or was made for another"))
+        .as("ExecStartPre= saw the stale archive%n%s", host.journalTail(UNIT))
+        .isNotEmpty();
+    assertThat(host.journalLinesContaining(UNIT, "made " + ARCHIVE))
+        .as("and made a new one%n%s", host.journalTail(UNIT))
+        .isNotEmpty();
+    String pid = host.unitProperty(UNIT, "MainPID");
+    assertThat(host.exec("cat", "/proc/" + pid + "/maps").output())
+        .as("the restarted JVM mapped the new archive")
+        .contains(ARCHIVE);
   }
 
   @Test

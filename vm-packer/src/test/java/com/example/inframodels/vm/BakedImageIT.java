@@ -183,6 +183,21 @@ class BakedImageIT extends AdvisorHttpContract {
   }
 
   @Test
+  void startsAtBootFromTheArchiveTheBakeMadeWithTheImagesJvm() throws Exception {
+    String archive = "/opt/infra-advisor/start-archive.jsa";
+
+    assertThat(vm.sshOutput("sudo grep -c 'java ' /opt/infra-advisor/start-archive.stamp"))
+        .as("the bake stamped the archive with the JVM that made it")
+        .isEqualTo("1");
+    assertThat(vm.sshOutput("sudo cat /proc/" + bootPid + "/maps"))
+        .as("the JVM systemd started at boot mapped the archive")
+        .contains(archive);
+    assertThat(journalLinesContaining("missing or was made", "training start", "[cds]"))
+        .as("ExecStartPre= found the bake's archive current: none was made at boot")
+        .isEmpty();
+  }
+
+  @Test
   void keepsNothingOfTheBakeInTheImage() throws Exception {
     ExternalCommand.Result buildUser = vm.ssh("getent passwd packer");
 
