@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Would a Lambda container image whose JVM carries an AppCDS archive of the function start twice as
  * fast as the zip on the managed runtime? Both run here under the same runtime client behind the
- * same emulator, with the managed runtime's JVM flags ({@link ManagedRuntimeJvm}); the image's JVM
- * adds {@code -XX:SharedArchiveFile=} an archive made by a training run of the same JVM on the same
- * class path ({@code -XX:ArchiveClassesAtExit}: a batch of contract events, then the runtime's JVM
- * stopped by SIGTERM so that it exits and writes the archive). CDS accepts an archive only on the
- * class path it was made with, so training and measurement start the JVM alike.
+ * same emulator, started as {@link Jit#MANAGED_RUNTIME} starts the managed runtime's JVM; the
+ * image's JVM adds {@code -XX:SharedArchiveFile=} an archive made by a training run of the same JVM
+ * on the same class path ({@code -XX:ArchiveClassesAtExit}: a batch of contract events, then the
+ * runtime's JVM stopped by SIGTERM so that it exits and writes the archive). CDS accepts an archive
+ * only on the class path it was made with, so training and measurement start the JVM alike.
  *
  * <p>From the repository root (the script builds the jar and copies the runtime client first):
  *
@@ -32,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * One figure is what {@link ColdStartBenchmark} measures: a fresh emulator's first invocation
  * ({@code GET /runtime} as an HTTP API event) until its answer. Zip and image alternate run by run.
+ * As there, a run that did not answer 200 is listed with what went wrong and left out of the
+ * medians ({@link ColdStartRuns}).
  */
 public final class AppCdsBenchmark {
 
@@ -43,9 +44,6 @@ public final class AppCdsBenchmark {
    * USER_HZ, the unit of /proc's CPU times: 100 on every Linux build Lambda or this machine runs.
    */
   private static final long CLOCK_TICKS = 100;
-
-  /** The function's memory, as template.yaml sets it; the heap flag follows from it. */
-  static final int MEMORY_MB = 1024;
 
   /** Contract events of every kind: estimates, refusals, the runtime report. */
   static final List<byte[]> CONTRACT_EVENTS =
@@ -71,12 +69,13 @@ public final class AppCdsBenchmark {
     String command = "serverless-lambda/bench/run-main.sh AppCdsBenchmark " + results;
     StringBuilder out = new StringBuilder();
     out.append(
-        ManagedRuntimeJvm.header(
+        BenchmarkResults.header(
             "AppCDS: cold starts of the zip (the JDK's default CDS archive) and of a container image"
-                + " whose JVM adds the function's own dynamic AppCDS archive, both under"
-                + " aws-lambda-rie with the runtime interface client, C1 only, "
-                + ManagedRuntimeJvm.javaToolOptions(MEMORY_MB),
+                + " whose JVM adds the function's own dynamic AppCDS archive"
+                + " (-XX:SharedArchiveFile), both under aws-lambda-rie with the runtime interface"
+                + " client",
             command));
+    out.append("# ").append(Jit.MANAGED_RUNTIME.describe(EmulatedFunction.MEMORY_MB)).append('\n');
 
     Map<String, String> handlers = new LinkedHashMap<>();
     handlers.put("lean", LeanHandlerRuntimeIT.HANDLER);
@@ -96,84 +95,86 @@ public final class AppCdsBenchmark {
     }
 
     out.append(
-        "# key\tpackaging\tround\truns (ms)\tmedian (ms)\tJVM CPU runs (ms)\tJVM CPU median (ms)\n");
+        "# key\tpackaging\tround\tanswered runs (ms)\tmedian (ms)\tfailed runs"
+            + "\tJVM CPU of the answered runs (ms)\tJVM CPU median (ms)\n");
     int runs = Integer.getInteger("appcds.runs", RUNS);
     for (int round = 1; round <= ROUNDS; round++) {
-      Map<String, List<Long>> millis = new LinkedHashMap<>();
+      Map<String, ColdStartRuns> millis = new LinkedHashMap<>();
       Map<String, List<Long>> cpu = new LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
         for (Map.Entry<String, String> handler : handlers.entrySet()) {
           for (String packaging : List.of("zip", "image")) {
             String key = handler.getKey() + "\t" + packaging;
-            long[] start = coldStart(jar, handler, packaging, archiveOf.get(handler.getKey()));
-            millis.computeIfAbsent(key, k -> new ArrayList<>()).add(start[0]);
-            cpu.computeIfAbsent(key, k -> new ArrayList<>()).add(start[1]);
+            Start start =
+                coldStart(jar, handler.getValue(), packaging, archiveOf.get(handler.getKey()));
+            ColdStartRuns starts = millis.computeIfAbsent(key, k -> new ColdStartRuns());
+            if (start.failure() == null) {
+              starts.answered(start.millis());
+              cpu.computeIfAbsent(key, k -> new ArrayList<>()).add(start.cpuMillis());
+            } else {
+              System.out.println(key + " failed: " + start.failure());
+              starts.failed(start.millis(), start.failure());
+            }
           }
         }
       }
       for (String key : millis.keySet()) {
+        List<Long> cpuRuns = cpu.getOrDefault(key, List.of());
         String line =
             key
                 + "\t"
                 + round
                 + "\t"
-                + millis.get(key)
+                + millis.get(key).columns()
                 + "\t"
-                + ManagedRuntimeJvm.median(millis.get(key))
+                + cpuRuns
                 + "\t"
-                + cpu.get(key)
-                + "\t"
-                + ManagedRuntimeJvm.median(cpu.get(key));
+                + (cpuRuns.isEmpty() ? "-" : ColdStartRuns.median(cpuRuns));
         System.out.println(line);
         out.append(line).append('\n');
       }
     }
-    out.append(ManagedRuntimeJvm.footer());
+    out.append(BenchmarkResults.footer());
     Files.createDirectories(results.toAbsolutePath().getParent());
     Files.writeString(results, out.toString());
     System.out.println("written to " + results);
   }
 
+  /** One cold start: wall-clock and JVM CPU milliseconds, and what went wrong, if anything. */
+  record Start(long millis, long cpuMillis, String failure) {}
+
   /**
-   * One cold start of the zip, or of the image with the handler's archive, as {@link
-   * ColdStartBenchmark#measure} times it; fails unless the answer is a 200. Also the CPU time the
+   * One cold start of the zip, or of the image with the handler's archive, timed as {@link
+   * ColdStartBenchmark#measure} times it, with the failure it reports. Also the CPU time the
    * runtime's JVM has used by its first answer (all its threads: JIT, GC), which the machine's load
    * changes far less than the wall-clock time.
-   *
-   * @return the wall-clock and the CPU milliseconds
    */
-  private static long[] coldStart(
-      Path jar, Map.Entry<String, String> handler, String packaging, Path archive)
+  private static Start coldStart(Path jar, String handler, String packaging, Path archive)
       throws Exception {
-    String options = ManagedRuntimeJvm.javaToolOptions(MEMORY_MB);
-    if (packaging.equals("image")) {
-      options += " -XX:SharedArchiveFile=" + archive;
-    }
+    List<String> options =
+        packaging.equals("image") ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     try (EmulatedFunction function =
-        EmulatedFunction.start(
-            jar,
-            handler.getValue(),
-            "appcds",
-            Map.of("JAVA_TOOL_OPTIONS", options),
-            Jit.MANAGED_RUNTIME)) {
+        EmulatedFunction.start(jar, handler, "appcds", Map.of(), Jit.MANAGED_RUNTIME, options)) {
       byte[] event = HttpApiEvents.getRuntime();
-      Instant sent = Instant.now();
-      EmulatedFunction.Answer answer = function.invoke(event, Duration.ofSeconds(120));
-      long millis = Duration.between(sent, Instant.now()).toMillis();
-      List<ProcessHandle> runtimes = function.runningRuntimes();
-      long cpu = runtimes.size() == 1 ? cpuMillis(runtimes.get(0).pid()) : -1;
-      if (answer.error() || HttpApiEvents.response(answer.body()).status() != 200 || cpu < 0) {
-        throw new IllegalStateException(
-            handler.getKey()
-                + " "
-                + packaging
-                + " did not answer 200 from one runtime "
-                + runtimes
-                + ":\n"
-                + function.logText());
+      long sent = System.nanoTime();
+      EmulatedFunction.Answer answer;
+      try {
+        answer = function.invoke(event, Duration.ofSeconds(120));
+      } catch (IOException e) {
+        return new Start(elapsedMillis(sent), -1, "no answer: " + e);
       }
-      return new long[] {millis, cpu};
+      long millis = elapsedMillis(sent);
+      List<ProcessHandle> runtimes = function.runningRuntimes();
+      String failure = ColdStartBenchmark.failure(answer);
+      if (failure == null && runtimes.size() != 1) {
+        failure = "not one runtime JVM but " + runtimes;
+      }
+      return new Start(millis, failure == null ? cpuMillis(runtimes.get(0).pid()) : -1, failure);
     }
+  }
+
+  private static long elapsedMillis(long sentNanos) {
+    return Duration.ofNanos(System.nanoTime() - sentNanos).toMillis();
   }
 
   /** utime + stime of {@code /proc/PID/stat} (fields 14 and 15), in milliseconds. */
@@ -190,15 +191,14 @@ public final class AppCdsBenchmark {
    */
   static void train(Path jar, String handler, Path archive) throws Exception {
     Files.deleteIfExists(archive);
-    String options =
-        ManagedRuntimeJvm.javaToolOptions(MEMORY_MB) + " -XX:ArchiveClassesAtExit=" + archive;
     try (EmulatedFunction function =
         EmulatedFunction.start(
             jar,
             handler,
             "appcds-training",
-            Map.of("JAVA_TOOL_OPTIONS", options),
-            Jit.MANAGED_RUNTIME)) {
+            Map.of(),
+            Jit.MANAGED_RUNTIME,
+            List.of("-XX:ArchiveClassesAtExit=" + archive))) {
       for (int round = 0; round < 3; round++) {
         for (byte[] event : CONTRACT_EVENTS) {
           function.output(event);
@@ -222,20 +222,15 @@ public final class AppCdsBenchmark {
   static String sharedClasses(Path jar, String handler, Path archive) throws Exception {
     Path log = archive.resolveSibling(archive.getFileName() + ".class-load.log");
     Files.deleteIfExists(log);
-    String options =
-        ManagedRuntimeJvm.javaToolOptions(MEMORY_MB)
-            + " -XX:SharedArchiveFile="
-            + archive
-            + " -Xlog:class+load=info:file="
-            + log;
     ColdStartBenchmark.ColdStart start =
         ColdStartBenchmark.measure(
             jar,
             handler,
             "appcds-check",
-            Map.of("JAVA_TOOL_OPTIONS", options),
-            Jit.MANAGED_RUNTIME);
-    if (start.answer().error()) {
+            Map.of(),
+            Jit.MANAGED_RUNTIME,
+            List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info:file=" + log));
+    if (start.failure() != null) {
       throw new IllegalStateException("the check run failed:\n" + start.log());
     }
     List<String> lines = Files.readAllLines(log);

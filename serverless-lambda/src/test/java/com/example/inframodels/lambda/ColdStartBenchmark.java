@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,15 +107,15 @@ public final class ColdStartBenchmark {
    */
   static String compare(List<Measured> functions, int rounds, String command) throws Exception {
     StringBuilder out = new StringBuilder();
-    out.append("# Cold starts: from just before the first invocation is sent to a fresh")
-        .append(" aws-lambda-rie (which then spawns the JVM) until its answer: JVM launch,")
-        .append(" runtime client, handler init, first event (GET /runtime, an HTTP API event).\n");
-    out.append("# command: ").append(command).append('\n');
-    out.append("# MANAGED_RUNTIME: -XX:Flags with ")
-        .append(Jit.MANAGED_RUNTIME.flags(EmulatedFunction.MEMORY_MB))
-        .append(" and -Djava.net.preferIPv4Stack=true, for ")
-        .append(EmulatedFunction.MEMORY_MB)
-        .append(" MB; JVM_DEFAULT: no options\n");
+    out.append(
+        BenchmarkResults.header(
+            "Cold starts: from just before the first invocation is sent to a fresh aws-lambda-rie"
+                + " (which then spawns the JVM) until its answer: JVM launch, runtime client,"
+                + " handler init, first event (GET /runtime, an HTTP API event)",
+            command));
+    for (Jit jit : Jit.values()) {
+      out.append("# ").append(jit.describe(EmulatedFunction.MEMORY_MB)).append('\n');
+    }
     for (Measured function : functions) {
       out.append("# ")
           .append(function.key())
@@ -131,19 +129,6 @@ public final class ColdStartBenchmark {
                   : "")
           .append('\n');
     }
-    out.append("# started ")
-        .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-        .append(", load average ")
-        .append(loadAverage())
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, nice ")
-        .append(niceness())
-        .append(", java ")
-        .append(System.getProperty("java.version"))
-        .append(" (")
-        .append(System.getProperty("java.vendor"))
-        .append(")\n");
     out.append("# key\tjvm\tround\tanswered runs (ms)\tmedian (ms)\tfailed runs\n");
     for (int round = 1; round <= rounds; round++) {
       Map<String, ColdStartRuns> runs = new LinkedHashMap<>();
@@ -167,11 +152,7 @@ public final class ColdStartBenchmark {
         out.append(line).append('\n');
       }
     }
-    out.append("# finished ")
-        .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-        .append(", load average ")
-        .append(loadAverage())
-        .append('\n');
+    out.append(BenchmarkResults.footer());
     return out.toString();
   }
 
@@ -189,7 +170,22 @@ public final class ColdStartBenchmark {
    */
   static ColdStart measure(Path code, String handler, String name, Map<String, String> env, Jit jit)
       throws IOException, InterruptedException {
-    try (EmulatedFunction function = EmulatedFunction.start(code, handler, name, env, jit)) {
+    return measure(code, handler, name, env, jit, List.of());
+  }
+
+  /**
+   * As {@link #measure(Path, String, String, Map, Jit)}, with more JVM options after {@code jit}'s.
+   */
+  static ColdStart measure(
+      Path code,
+      String handler,
+      String name,
+      Map<String, String> env,
+      Jit jit,
+      List<String> moreJvmOptions)
+      throws IOException, InterruptedException {
+    try (EmulatedFunction function =
+        EmulatedFunction.start(code, handler, name, env, jit, moreJvmOptions)) {
       byte[] event = HttpApiEvents.getRuntime();
       long sent = System.nanoTime();
       EmulatedFunction.Answer answer;
@@ -227,25 +223,5 @@ public final class ColdStartBenchmark {
   private static String abbreviate(String text) {
     String line = text.replaceAll("\\s+", " ");
     return line.length() <= 200 ? line : line.substring(0, 200) + "…";
-  }
-
-  /** The benchmark's scheduling priority, which the functions' JVMs inherit (field 19 of stat). */
-  private static String niceness() {
-    try {
-      String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
-      return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] fields =
-          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
   }
 }

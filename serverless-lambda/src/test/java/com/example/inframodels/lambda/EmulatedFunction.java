@@ -89,6 +89,11 @@ final class EmulatedFunction implements AutoCloseable {
       this.managed = managed;
     }
 
+    /** The heap the managed runtime allows a function of {@code memoryMb}: 85% of it, in KiB. */
+    static long maxHeapKib(int memoryMb) {
+      return memoryMb * 1024L * 85 / 100;
+    }
+
     /** The -XX flags for a function of {@code memoryMb}, one a line as a flags file holds them. */
     List<String> flags(int memoryMb) {
       if (!managed) {
@@ -99,7 +104,7 @@ final class EmulatedFunction implements AutoCloseable {
           "+TieredCompilation",
           "TieredStopAtLevel=1",
           "+UseSerialGC",
-          "MaxHeapSize=" + kb * 85 / 100 + "k",
+          "MaxHeapSize=" + maxHeapKib(memoryMb) + "k",
           "MaxMetaspaceSize=" + kb * 10 / 100 + "k",
           "ReservedCodeCacheSize=" + kb * 5 / 100 + "k");
     }
@@ -112,6 +117,19 @@ final class EmulatedFunction implements AutoCloseable {
       file.toFile().deleteOnExit();
       Files.write(file, flags(memoryMb));
       return List.of("-XX:Flags=" + file, "-Djava.net.preferIPv4Stack=true");
+    }
+
+    /** How this set-up starts the JVM, for the header of a results file. */
+    String describe(int memoryMb) {
+      return managed
+          ? this
+              + ": -XX:Flags with "
+              + flags(memoryMb)
+              + " and -Djava.net.preferIPv4Stack=true,"
+              + " for "
+              + memoryMb
+              + " MB"
+          : this + ": no options";
     }
   }
 
@@ -173,6 +191,21 @@ final class EmulatedFunction implements AutoCloseable {
   static EmulatedFunction start(
       Path code, String handler, String name, Map<String, String> env, Jit jit)
       throws IOException, InterruptedException {
+    return start(code, handler, name, env, jit, List.of());
+  }
+
+  /**
+   * As {@link #start(Path, String, String, Map, Jit)}, with {@code moreJvmOptions} on the JVM's
+   * command line after the set-up's own (a benchmark's {@code -XX:SharedArchiveFile}, say).
+   */
+  static EmulatedFunction start(
+      Path code,
+      String handler,
+      String name,
+      Map<String, String> env,
+      Jit jit,
+      List<String> moreJvmOptions)
+      throws IOException, InterruptedException {
     Path client = Path.of(System.getProperty("lambda.runtime.client", "target/none"));
     assertThat(code).as("the function's code").exists();
     assertThat(client).as("the runtime client copied by the build").isDirectory();
@@ -188,6 +221,7 @@ final class EmulatedFunction implements AutoCloseable {
     command.add("127.0.0.1:" + ports[1]);
     command.add(LaunchedProcess.java());
     command.addAll(jit.jvmOptions(MEMORY_MB));
+    command.addAll(moreJvmOptions);
     command.addAll(
         List.of(
             "-cp",

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Resident memory of the Lambda runtime's JVM after warm-up: the function behind the emulator with
- * the managed runtime's JVM flags for {@value AppCdsBenchmark#MEMORY_MB} MB ({@link
- * ManagedRuntimeJvm}), {@value #BATCHES} rounds of the contract events, then the JVM's {@code
- * /proc/PID/status}. From the repository root:
+ * its JVM started as {@link Jit#MANAGED_RUNTIME} starts the managed runtime's, for {@value
+ * EmulatedFunction#MEMORY_MB} MB, {@value #BATCHES} rounds of the contract events, then the JVM's
+ * {@code /proc/PID/status}. From the repository root:
  *
  * <pre>
  * serverless-lambda/bench/run-main.sh MemoryBenchmark serverless-lambda/results/memory.txt
@@ -36,12 +36,12 @@ public final class MemoryBenchmark {
     Path jar = Path.of(System.getProperty("lambda.jar", "target/none.jar"));
     StringBuilder out = new StringBuilder();
     out.append(
-        ManagedRuntimeJvm.header(
+        BenchmarkResults.header(
             "Resident memory of the runtime's JVM (/proc/PID/status, KiB) after "
                 + BATCHES * AppCdsBenchmark.CONTRACT_EVENTS.size()
-                + " contract invocations behind aws-lambda-rie, C1 only, "
-                + ManagedRuntimeJvm.javaToolOptions(AppCdsBenchmark.MEMORY_MB),
+                + " contract invocations behind aws-lambda-rie",
             "serverless-lambda/bench/run-main.sh MemoryBenchmark " + results));
+    out.append("# ").append(Jit.MANAGED_RUNTIME.describe(EmulatedFunction.MEMORY_MB)).append('\n');
     out.append("# key\trun\t").append(String.join("\t", FIELDS)).append('\n');
     Map<String, String> handlers = new LinkedHashMap<>();
     handlers.put("lean", LeanHandlerRuntimeIT.HANDLER);
@@ -64,10 +64,10 @@ public final class MemoryBenchmark {
       out.append("median\t")
           .append(entry.getKey())
           .append('\t')
-          .append(ManagedRuntimeJvm.median(entry.getValue()))
+          .append(ColdStartRuns.median(entry.getValue()))
           .append('\n');
     }
-    out.append(ManagedRuntimeJvm.footer());
+    out.append(BenchmarkResults.footer());
     Files.createDirectories(results.toAbsolutePath().getParent());
     Files.writeString(results, out.toString());
     System.out.println("written to " + results);
@@ -76,13 +76,7 @@ public final class MemoryBenchmark {
   /** A fresh function, warmed up, and its runtime JVM's memory figures in KiB. */
   static Map<String, Long> warmedUp(Path jar, String handler) throws Exception {
     try (EmulatedFunction function =
-        EmulatedFunction.start(
-            jar,
-            handler,
-            "memory",
-            Map.of(
-                "JAVA_TOOL_OPTIONS", ManagedRuntimeJvm.javaToolOptions(AppCdsBenchmark.MEMORY_MB)),
-            Jit.MANAGED_RUNTIME)) {
+        EmulatedFunction.start(jar, handler, "memory", Map.of(), Jit.MANAGED_RUNTIME)) {
       for (int batch = 0; batch < BATCHES; batch++) {
         for (byte[] event : AppCdsBenchmark.CONTRACT_EVENTS) {
           function.output(event);

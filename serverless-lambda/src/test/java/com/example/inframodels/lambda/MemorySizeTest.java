@@ -50,9 +50,11 @@ class MemorySizeTest {
     JsonNode template = YAMLMapper.builder().build().readTree(Path.of("template.yaml").toFile());
 
     assertThat(Files.readString(RESULTS))
-        .as("the heap flag the managed runtime sets for the template's MemorySize")
-        .contains(ManagedRuntimeJvm.javaToolOptions(memorySize(template, "LeanFunction")))
-        .contains(ManagedRuntimeJvm.javaToolOptions(memorySize(template, "SpringFunction")));
+        .as("the managed runtime's JVM flags, heap included, for the template's MemorySize")
+        .contains(
+            EmulatedFunction.Jit.MANAGED_RUNTIME.describe(memorySize(template, "LeanFunction")))
+        .contains(
+            EmulatedFunction.Jit.MANAGED_RUNTIME.describe(memorySize(template, "SpringFunction")));
   }
 
   /** The function's own MemorySize, else the Globals' one. */

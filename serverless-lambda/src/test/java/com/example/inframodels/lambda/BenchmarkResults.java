@@ -6,36 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The managed {@code java21} runtime's JVM as far as its memory goes, and what the benchmarks that
- * start it record about their run.
- *
- * <p>AWS documents only the JIT setting (C1 only, which {@link
- * EmulatedFunction.Jit#MANAGED_RUNTIME} sets). The rest is what users have printed from inside the
- * runtime ({@code ManagementFactory.getRuntimeMXBean().getInputArguments()}): {@code
- * -XX:MaxHeapSize} at 85% of the function's memory ({@code 445645k} at 512 MB), {@code
- * -XX:+UseSerialGC}, {@code -Xshare:on} with the runtime's own CDS archive ({@code
- * /var/lang/lib/server/runtime.jsa}), and {@code
- * -Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac}, which hands {@code org.crac}'s calls
- * to the runtime client's CRaC context. The two memory flags are set here, through {@code
- * JAVA_TOOL_OPTIONS} as a function's own options would be; the archive is the JDK's default one.
+ * The lines that open and close every results file this module's benchmarks write: what was
+ * measured, the one command that measures it again, and the machine as it was (load, cores,
+ * niceness, JVM, commit), so that figures from a busy machine can be told from a quiet one.
  */
-final class ManagedRuntimeJvm {
+final class BenchmarkResults {
 
-  /** The heap the runtime allows a function of {@code memoryMb}: 85% of it. */
-  static long maxHeapKib(int memoryMb) {
-    return memoryMb * 1024L * 85 / 100;
-  }
-
-  /** The managed runtime's memory flags for a function of {@code memoryMb}. */
-  static String javaToolOptions(int memoryMb) {
-    return "-XX:MaxHeapSize=" + maxHeapKib(memoryMb) + "k -XX:+UseSerialGC";
-  }
-
-  private ManagedRuntimeJvm() {}
+  private BenchmarkResults() {}
 
   /** The lines every results file of these benchmarks opens with. */
   static String header(String what, String command) {
@@ -66,12 +46,6 @@ final class ManagedRuntimeJvm {
         + ", load average "
         + loadAverage()
         + "\n";
-  }
-
-  /** The middle run; of an even number, the upper of the middle two, as ColdStartBenchmark. */
-  static long median(List<Long> values) {
-    List<Long> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
   }
 
   static String loadAverage() {
