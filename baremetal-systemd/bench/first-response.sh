@@ -2,7 +2,9 @@
 # Measures what a user waits for: from spawning the JVM to the first 200 on GET /runtime, for
 #   plain      java -jar of the fat JAR (the untuned start)
 #   extracted  the unit's ExecStart as install.sh leaves it, but without its start-up archive
-#   unit       the unit's ExecStart as install.sh leaves it: extracted layout + archive
+#   unit       the unit's ExecStart as install.sh leaves it: extracted layout + archive, with the
+#              env file's JAVA_OPTS (Spring AOT's generated code on: -Dspring.aot.enabled=true)
+#   unit-no-aot the same without -Dspring.aot.enabled=true, with an archive trained without it
 #   unit-c1    the same with -XX:TieredStopAtLevel=1 (measured for comparison, not shipped)
 # on each JVM in JDKS, all interleaved (one run of every variant on every JVM, then the next),
 # each run a fresh JVM. Ratios are against plain java -jar on the same JVM.
@@ -27,7 +29,7 @@ module="$(dirname "$here")"
 jar="$module/target/infra-advisor.jar"
 port="${PORT:-18180}"
 jdks="${JDKS:-/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64}"
-variants=(plain extracted unit unit-c1)
+variants=(plain extracted unit unit-no-aot unit-c1)
 warmup_requests=200
 body='{"requestsPerMonth":1000000,"avgDurationMs":120,"memoryMb":512,"peakRequestsPerSecond":10}'
 
@@ -76,6 +78,18 @@ for jdk in $jdks; do
   fi
   sed 's/^/  /' "$scratch/make.log"
   echo "  $(grep '^ARCHIVE_OPTS=' "${home[$name]}/start-archive.env")"
+  # The same install with Spring AOT left off, and its own archive: what the env file without
+  # -Dspring.aot.enabled=true gives (the archive's identity includes JAVA_OPTS).
+  cp -a "$root" "$root-no-aot"
+  no_aot_opts="$(printf '%s' "$java_opts" | sed 's/-Dspring\.aot\.enabled=true *//')"
+  sed -i "s|^JAVA_OPTS=.*|JAVA_OPTS=\"$no_aot_opts\"|" "$root-no-aot/etc/infra-advisor/infra-advisor.env"
+  if ! ARCHIVE_HOME="$root-no-aot/opt/infra-advisor" ARCHIVE_JAVA="$jdk/bin/java" \
+    JAVA_OPTS="$no_aot_opts" sh "$root-no-aot/opt/infra-advisor/start-archive.sh" make \
+    >"$scratch/make.log" 2>&1; then
+    sed 's/^/  /' "$scratch/make.log"
+    exit 1
+  fi
+  echo "  without Spring AOT: $(grep '^ARCHIVE_OPTS=' "$root-no-aot/opt/infra-advisor/start-archive.env")"
 done
 exec_start="$(sed -n 's/^ExecStart=//p' "$module/src/main/systemd/infra-advisor.service")"
 echo "unit's ExecStart: $exec_start"
@@ -86,6 +100,7 @@ unit_command() {
   local jdk=$1 variant=$2 name root line java_opts archive_opts
   name="$(basename "$jdk")"
   root="$scratch/root-$name"
+  if [[ $variant == unit-no-aot ]]; then root="$root-no-aot"; fi
   java_opts="$(sed -n 's/^JAVA_OPTS="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$root/etc/infra-advisor/infra-advisor.env")"
   archive_opts="$(sed -n 's/^ARCHIVE_OPTS=//p' "$root/opt/infra-advisor/start-archive.env")"
   case $variant in

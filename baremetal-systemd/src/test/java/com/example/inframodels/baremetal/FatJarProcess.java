@@ -46,10 +46,17 @@ final class FatJarProcess implements AutoCloseable {
    * ARGUMENTS (Spring Boot's {@code --property=value}) after the port.
    */
   static FatJarProcess start(String name, String... arguments) throws IOException {
+    return start(name, List.of(), arguments);
+  }
+
+  /** As {@link #start(String, String...)}, with JVM_OPTIONS before {@code -jar}. */
+  static FatJarProcess start(String name, List<String> jvmOptions, String... arguments)
+      throws IOException {
     int port = freePort();
-    List<String> command =
-        new ArrayList<>(
-            List.of(LaunchedProcess.java(), "-jar", jar().toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>();
+    command.add(LaunchedProcess.java());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
     command.addAll(List.of(arguments));
     Map<String, String> environment = new HashMap<>();
     environment.put("INVOCATION_ID", null);
