@@ -44,15 +44,12 @@ class SpringAotIT {
   @Test
   void answersEstimatesFromTheGeneratedWiring() throws Exception {
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(app.baseUri().resolve("/estimate"))
-                .timeout(Duration.ofSeconds(10))
+        send(
+            request("/estimate")
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                        "{\"requestsPerMonth\":1000000,\"avgDurationMs\":120,\"memoryMb\":512}")));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).contains("\"SERVERLESS\"");
@@ -60,15 +57,18 @@ class SpringAotIT {
 
   @Test
   void keepsTheSbomEndpointTheBuildLeftOutEvenWhenExposedAtRunTime() throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(app.baseUri().resolve("/actuator/sbom"))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(request("/actuator/sbom"));
 
     assertThat(response.statusCode())
         .as("under AOT the endpoint's bean was never defined: %s", response.body())
         .isEqualTo(404);
+  }
+
+  private static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(app.baseUri().resolve(path)).timeout(Duration.ofSeconds(10));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

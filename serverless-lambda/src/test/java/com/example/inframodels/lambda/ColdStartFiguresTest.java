@@ -144,13 +144,17 @@ class ColdStartFiguresTest {
   }
 
   private static String ratio(Map<String, Long> m, String a, String b, String jit, int round) {
-    return String.format(
-        Locale.ROOT, "%.1f", (double) median(m, a, jit, round) / median(m, b, jit, round));
+    return quotient(m, a, b, jit, round, "%.1f");
   }
 
   private static String hundredths(Map<String, Long> m, String a, String b, String jit, int round) {
+    return quotient(m, a, b, jit, round, "%.2f");
+  }
+
+  private static String quotient(
+      Map<String, Long> m, String a, String b, String jit, int round, String format) {
     return String.format(
-        Locale.ROOT, "%.2f", (double) median(m, a, jit, round) / median(m, b, jit, round));
+        Locale.ROOT, format, (double) median(m, a, jit, round) / median(m, b, jit, round));
   }
 
   private static String seconds(Map<String, Long> m, String key) {

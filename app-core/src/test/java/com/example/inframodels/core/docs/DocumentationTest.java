@@ -94,13 +94,8 @@ class DocumentationTest {
 
   /** The milliseconds of a {@code median of N<label>: M ms} line of a benchmark's results. */
   private static long median(Path results, String label) throws IOException {
-    Pattern line = Pattern.compile("^median of \\d+" + Pattern.quote(label) + ": (\\d+) ms$");
-    return Files.readAllLines(results).stream()
-        .map(line::matcher)
-        .filter(Matcher::matches)
-        .map(match -> Long.parseLong(match.group(1)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no '" + line + "' in " + results));
+    return firstMillis(
+        results, Pattern.compile("^median of \\d+" + Pattern.quote(label) + ": (\\d+) ms$"));
   }
 
   /**
@@ -108,8 +103,13 @@ class DocumentationTest {
    * median VARIANT: M ms first 200, ...} (baremetal-systemd) line of a benchmark's results.
    */
   private static long variantMedian(Path results, String variant) throws IOException {
-    Pattern line =
-        Pattern.compile("^median " + Pattern.quote(variant) + ": (\\d+) ms (?:of|first 200).*");
+    return firstMillis(
+        results,
+        Pattern.compile("^median " + Pattern.quote(variant) + ": (\\d+) ms (?:of|first 200).*"));
+  }
+
+  /** Group 1 of the first line of {@code results} that {@code line} matches, as milliseconds. */
+  private static long firstMillis(Path results, Pattern line) throws IOException {
     return Files.readAllLines(results).stream()
         .map(line::matcher)
         .filter(Matcher::matches)
