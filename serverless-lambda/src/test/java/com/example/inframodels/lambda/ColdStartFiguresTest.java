@@ -1,7 +1,6 @@
 package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,24 +108,6 @@ class ColdStartFiguresTest {
                 + hundredths(m, "spring", "sample", "JVM_DEFAULT", 2)
                 + "× with no JVM options")
         .contains(seconds(m, "lean") + " against " + seconds(m, "spring") + " as the managed");
-  }
-
-  @Test
-  void repositorysTableQuotesRoundOnesMedians() throws IOException {
-    Path table = Path.of("..", "README.md");
-    assumeTrue(
-        Files.isRegularFile(Path.of("..", "app-core", "pom.xml")),
-        "not inside the infra-models repository: no comparison table to check");
-    Map<String, Long> m = medians(Files.readAllLines(RESULTS));
-
-    assertThat(oneLine(Files.readString(table)))
-        .contains(
-            seconds(m, "lean")
-                + " lean handler, "
-                + seconds(m, "spring")
-                + " Spring Cloud Function (a do-nothing handler: "
-                + seconds(m, "floor")
-                + ")");
   }
 
   private static long median(Map<String, Long> m, String key, String jit, int round) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,26 +51,6 @@ class DocumentationTest {
         .contains("-d '" + AdvisorContract.FIXED_PEAK_WORKLOAD + "'");
   }
 
-  /**
-   * The comparison table's start-up figures are the medians the benchmarks wrote: typed by hand,
-   * they would drift from the next run.
-   */
-  @Test
-  void startUpFiguresAreTheOnesTheBenchmarksWrote() throws IOException {
-    String readme = Files.readString(ROOT_README);
-    String bareMetal = tableRow(readme, "| Bare metal |");
-    String container = tableRow(readme, "| Container |");
-
-    Path bareMetalResults = ROOT.resolve("baremetal-systemd/bench/results.txt");
-    assertThat(bareMetal)
-        .contains(seconds(median(bareMetalResults, "")))
-        .contains(seconds(variantMedian(bareMetalResults, "java-17-openjdk-amd64/plain")));
-    Path containerResults = ROOT.resolve("container-jib/bench/results.txt");
-    assertThat(container)
-        .contains(seconds(variantMedian(containerResults, "container-cds")))
-        .contains(seconds(variantMedian(containerResults, "jar")));
-  }
-
   /** baremetal-systemd's SystemdUnitIT checks its README's score against systemd-analyze. */
   @Test
   void statesTheUnitScoreTheBareMetalReadmeStates() throws IOException {
@@ -82,45 +61,6 @@ class DocumentationTest {
     assertThat(module.find()).as("baremetal-systemd/README.md states the score").isTrue();
     assertThat(root.find()).as("README.md states the score").isTrue();
     assertThat(root.group(1)).isEqualTo(module.group(1));
-  }
-
-  private static String tableRow(String document, String start) {
-    return document
-        .lines()
-        .filter(line -> line.startsWith(start))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no table row starting " + start));
-  }
-
-  /** The milliseconds of a {@code median of N<label>: M ms} line of a benchmark's results. */
-  private static long median(Path results, String label) throws IOException {
-    return firstMillis(
-        results, Pattern.compile("^median of \\d+" + Pattern.quote(label) + ": (\\d+) ms$"));
-  }
-
-  /**
-   * The milliseconds of a {@code median VARIANT: M ms of N runs, ...} (container-jib) or {@code
-   * median VARIANT: M ms first 200, ...} (baremetal-systemd) line of a benchmark's results.
-   */
-  private static long variantMedian(Path results, String variant) throws IOException {
-    return firstMillis(
-        results,
-        Pattern.compile("^median " + Pattern.quote(variant) + ": (\\d+) ms (?:of|first 200).*"));
-  }
-
-  /** Group 1 of the first line of {@code results} that {@code line} matches, as milliseconds. */
-  private static long firstMillis(Path results, Pattern line) throws IOException {
-    return Files.readAllLines(results).stream()
-        .map(line::matcher)
-        .filter(Matcher::matches)
-        .map(match -> Long.parseLong(match.group(1)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no '" + line + "' in " + results));
-  }
-
-  /** As the table writes them: seconds, one decimal. */
-  private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   static Stream<Path> documents() throws IOException {
@@ -157,7 +97,8 @@ class DocumentationTest {
             "baremetal-systemd/README.md",
             "vm-packer/README.md",
             "container-jib/README.md",
-            "serverless-lambda/README.md");
+            "serverless-lambda/README.md",
+            "comparison/README.md");
   }
 
   @ParameterizedTest
