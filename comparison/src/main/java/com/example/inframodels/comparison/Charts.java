@@ -5,6 +5,7 @@ import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -84,12 +86,14 @@ final class Charts {
             return COLOURS.get(figures.get(column).model());
           }
         };
-    style(chart, renderer);
+    style(chart, renderer, "#,##0");
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
     if (log) {
-      LogAxis axis = new LogAxis(metric.unit + " (log scale)");
-      axis.setBase(10);
-      axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-      plot.setRangeAxis(axis);
+      logScale(
+          plot,
+          renderer,
+          metric.unit + " (log scale)",
+          figures.stream().map(Figure::median).toList());
     }
     return chart;
   }
@@ -121,15 +125,46 @@ final class Charts {
         }
       }
     }
-    style(chart, renderer);
-    LogAxis axis = new LogAxis("USD per month (log scale)");
-    axis.setBase(10);
-    axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-    chart.getCategoryPlot().setRangeAxis(axis);
+    style(chart, renderer, "#,##0.##");
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+    logScale(
+        plot,
+        renderer,
+        "USD per month (log scale)",
+        results.figures().stream()
+            .filter(f -> f.metric() == Metric.COST)
+            .map(Figure::median)
+            .toList());
     return chart;
   }
 
-  private static void style(JFreeChart chart, BarRenderer renderer) {
+  /**
+   * A base-10 log axis from the power of ten below the smallest value to the one above the largest,
+   * with bars drawn up from the axis' lower end (a bar cannot start at zero on a log scale) and
+   * plain numbers as tick labels.
+   */
+  private static void logScale(
+      CategoryPlot plot, BarRenderer renderer, String label, List<Double> values) {
+    double smallest = values.stream().filter(v -> v > 0).min(Double::compare).orElse(1.0);
+    double largest = values.stream().max(Double::compare).orElse(10.0);
+    double lower = Math.pow(10, Math.floor(Math.log10(smallest)));
+    double upper = Math.pow(10, Math.ceil(Math.log10(largest * 1.01)));
+    LogAxis axis = new LogAxis(label);
+    axis.setBase(10);
+    axis.setSmallestValue(lower);
+    axis.setRange(lower, upper);
+    axis.setTickUnit(new NumberTickUnit(1));
+    axis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+    plot.setRangeAxis(axis);
+    renderer.setBase(lower);
+  }
+
+  private static void style(JFreeChart chart, BarRenderer renderer, String labelFormat) {
+    // Each bar carries its value, so the chart reads without the table.
+    renderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(labelFormat)));
+    renderer.setDefaultItemLabelsVisible(true);
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setDrawBarOutline(false);
