@@ -43,17 +43,20 @@ final class LambdaSection implements Section {
           + EmulatedFunction.MEMORY_MB
           + " MB";
 
-  /** About how long one cold start takes on a 2-core machine, emulator start and stop included. */
+  /**
+   * About how long one cold start takes on a 2-core machine under load, emulator start and stop
+   * included, as measured by this section.
+   */
   private static final Map<Row, Duration> COLD_START =
       Map.of(
-          LambdaRows.FLOOR, Duration.ofMillis(600),
-          LambdaRows.LEAN, Duration.ofMillis(800),
-          LambdaRows.SPRING, Duration.ofMillis(1800),
-          LambdaRows.SAMPLE, Duration.ofMillis(2800));
+          LambdaRows.FLOOR, Duration.ofMillis(700),
+          LambdaRows.LEAN, Duration.ofMillis(900),
+          LambdaRows.SPRING, Duration.ofMillis(2200),
+          LambdaRows.SAMPLE, Duration.ofMillis(3500));
 
   /** About how long one start and warm-up takes. */
   private static final Map<Row, Duration> WARM_UP =
-      Map.of(LambdaRows.LEAN, Duration.ofSeconds(3), LambdaRows.SPRING, Duration.ofSeconds(5));
+      Map.of(LambdaRows.LEAN, Duration.ofMillis(2300), LambdaRows.SPRING, Duration.ofMillis(3500));
 
   /** Why the emulator cannot be run, if it cannot. */
   private final Supplier<Optional<String>> missingEmulator;
