@@ -43,7 +43,7 @@ final class Sizes implements Section {
                   SYSTEMD,
                   baremetal.resolve("infra-advisor-dist.tar.gz"));
               // One jar holds both handlers: its size belongs to both rows.
-              Path jar = lambda.resolve("serverless-lambda-0.1.0-SNAPSHOT-aws.jar");
+              Path jar = lambda.resolve(LambdaSection.JAR);
               size(recorder, Model.SERVERLESS, LEAN_HANDLER, jar);
               size(recorder, Model.SERVERLESS, SPRING_HANDLER, jar);
             }));

@@ -53,10 +53,10 @@ import java.util.Optional;
 public final class ColdStartBenchmark {
 
   /** A function measured: its key in the results, its code and handler. */
-  record Measured(String key, Path code, String handler) {}
+  public record Measured(String key, Path code, String handler) {}
 
   /** One cold start: its duration, what went wrong ({@code null} when it answered), the log. */
-  record ColdStart(long millis, String failure, String log) {}
+  public record ColdStart(long millis, String failure, String log) {}
 
   static final int RUNS = 5;
 
@@ -84,7 +84,7 @@ public final class ColdStartBenchmark {
    * The floor from the test classes, both handlers from the deployable jar, and Spring Cloud
    * Function's sample when a jar of it is given.
    */
-  static List<Measured> functions(Optional<Path> sample) {
+  public static List<Measured> functions(Optional<Path> sample) {
     Path jar = Path.of(System.getProperty("lambda.jar", "target/none.jar"));
     Path testClasses =
         Path.of(
@@ -168,7 +168,8 @@ public final class ColdStartBenchmark {
    * A fresh emulator and JVM, sent an HTTP API {@code GET /runtime}: the clock starts before the
    * invocation that makes the emulator spawn the JVM, and stops at the answer.
    */
-  static ColdStart measure(Path code, String handler, String name, Map<String, String> env, Jit jit)
+  public static ColdStart measure(
+      Path code, String handler, String name, Map<String, String> env, Jit jit)
       throws IOException, InterruptedException {
     return measure(code, handler, name, env, jit, List.of());
   }

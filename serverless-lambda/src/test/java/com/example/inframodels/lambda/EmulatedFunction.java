@@ -54,13 +54,13 @@ import tools.jackson.databind.json.JsonMapper;
  *       2.10.1 runs without them.
  * </ul>
  */
-final class EmulatedFunction implements AutoCloseable {
+public final class EmulatedFunction implements AutoCloseable {
 
   /** The function's memory, as template.yaml gives both functions. */
-  static final int MEMORY_MB = 1024;
+  public static final int MEMORY_MB = 1024;
 
   /** How the function's JVM is started. */
-  enum Jit {
+  public enum Jit {
     /**
      * As the managed {@code java21} runtime starts it. Documented by AWS
      * (docs.aws.amazon.com/lambda/latest/dg/java-customization.html): "For Java 17 and Java 21,
@@ -95,7 +95,7 @@ final class EmulatedFunction implements AutoCloseable {
     }
 
     /** The -XX flags for a function of {@code memoryMb}, one a line as a flags file holds them. */
-    List<String> flags(int memoryMb) {
+    public List<String> flags(int memoryMb) {
       if (!managed) {
         return List.of();
       }
@@ -120,7 +120,7 @@ final class EmulatedFunction implements AutoCloseable {
     }
 
     /** How this set-up starts the JVM, for the header of a results file. */
-    String describe(int memoryMb) {
+    public String describe(int memoryMb) {
       return managed
           ? this
               + ": -XX:Flags with "
@@ -251,7 +251,7 @@ final class EmulatedFunction implements AutoCloseable {
   }
 
   /** {@code aws-lambda-rie} at {@code -Daws.lambda.rie=PATH}, else on {@code PATH}. */
-  static Path emulator() {
+  public static Path emulator() {
     String install =
         "go install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@"
             + System.getProperty("aws.lambda.rie.version", "(the version .ci/provision pins)");

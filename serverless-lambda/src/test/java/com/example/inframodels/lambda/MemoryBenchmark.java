@@ -75,12 +75,23 @@ public final class MemoryBenchmark {
 
   /** A fresh function, warmed up, and its runtime JVM's memory figures in KiB. */
   static Map<String, Long> warmedUp(Path jar, String handler) throws Exception {
+    return warmedUp(jar, handler, BATCHES * AppCdsBenchmark.CONTRACT_EVENTS.size());
+  }
+
+  /**
+   * As {@link #warmedUp(Path, String)}, after {@code invocations} contract events, taken in the
+   * contract's order over and over: the comparison warms every model up with the same number of
+   * requests.
+   *
+   * @return VmRSS, VmHWM, RssAnon and RssFile of the runtime JVM, in KiB
+   */
+  public static Map<String, Long> warmedUp(Path code, String handler, int invocations)
+      throws Exception {
+    List<byte[]> events = AppCdsBenchmark.CONTRACT_EVENTS;
     try (EmulatedFunction function =
-        EmulatedFunction.start(jar, handler, "memory", Map.of(), Jit.MANAGED_RUNTIME)) {
-      for (int batch = 0; batch < BATCHES; batch++) {
-        for (byte[] event : AppCdsBenchmark.CONTRACT_EVENTS) {
-          function.output(event);
-        }
+        EmulatedFunction.start(code, handler, "memory", Map.of(), Jit.MANAGED_RUNTIME)) {
+      for (int invocation = 0; invocation < invocations; invocation++) {
+        function.output(events.get(invocation % events.size()));
       }
       List<ProcessHandle> runtimes = function.runningRuntimes();
       if (runtimes.size() != 1) {
