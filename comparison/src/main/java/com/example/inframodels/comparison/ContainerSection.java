@@ -52,15 +52,15 @@ final class ContainerSection implements Section {
         new Step("container: image sizes", Duration.ofSeconds(20), r -> sizes(r, images)),
         new Step(
             "container: cold starts and memory, both images",
-            Duration.ofSeconds(60 + 2L * runs * 14),
+            Duration.ofSeconds(30 + 2L * runs * 25),
             r -> coldStarts(r, engine, images, runs)),
         new Step(
             "container: steady-state load, image to run",
-            Duration.ofSeconds(15 + runs * 25L),
+            Duration.ofSeconds(20 + runs * 22L),
             r -> load(r, engine, images, runs)),
         new Step(
             "container: restart after kill -9, image to run",
-            Duration.ofSeconds(15 + runs * 12L),
+            Duration.ofSeconds(20 + runs * 14L),
             r -> ContainerRestart.measure(r, engine, images, runs)),
         new Step(
             "container: remove the loaded images",
