@@ -6,21 +6,24 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
-/** The built image, started as an orchestrator would: read-only, non-root, memory-limited. */
+/**
+ * The built image, started as an orchestrator would: read-only, non-root, memory-limited ({@link
+ * RunOptions}).
+ */
 final class AdvisorContainer extends GenericContainer<AdvisorContainer> {
 
-  static final long MEMORY_LIMIT_BYTES = 512L * 1024 * 1024;
+  static final long MEMORY_LIMIT_BYTES = RunOptions.MEMORY_LIMIT_BYTES;
 
   AdvisorContainer(String image) {
     super(DockerImageName.parse(image));
-    withExposedPorts(8080);
+    withExposedPorts(RunOptions.PORT);
     withCreateContainerCmdModifier(
         create ->
             create
                 .getHostConfig()
                 // The image must not need to write outside /tmp.
                 .withReadonlyRootfs(true)
-                .withTmpFs(Map.of("/tmp", "rw,noexec,nosuid,size=64m"))
+                .withTmpFs(Map.of(RunOptions.TMPFS_PATH, RunOptions.TMPFS_OPTIONS))
                 .withMemory(MEMORY_LIMIT_BYTES)
                 .withMemorySwap(MEMORY_LIMIT_BYTES));
     waitingFor(

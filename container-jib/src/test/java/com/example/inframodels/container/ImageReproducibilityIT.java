@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilds the image in a copy of the project this module is built in — the repository, or a copy
@@ -45,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageReproducibilityIT {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> NOT_COPIED = Set.of("target", ".idea", ".vscode");
   private static final String OTHER_TIME_ZONE = "Pacific/Kiritimati";
   private static final Set<PosixFilePermission> GROUP_WRITABLE =
@@ -262,60 +259,21 @@ class ImageReproducibilityIT {
   }
 
   private static String digest(Path imageTar) throws IOException, InterruptedException {
-    return JSON.readTree(entry(imageTar, "index.json"))
-        .get("manifests")
-        .get(0)
-        .get("digest")
-        .asString();
+    return new ImageLayout(imageTar).digest();
   }
 
   private static List<String> entrypoint(Path imageTar) throws IOException, InterruptedException {
-    JsonNode manifest = JSON.readTree(blob(imageTar, digest(imageTar)));
-    JsonNode config =
-        JSON.readTree(blob(imageTar, manifest.get("config").get("digest").asString()));
-    List<String> entrypoint = new ArrayList<>();
-    config.get("config").get("Entrypoint").forEach(word -> entrypoint.add(word.asString()));
-    return entrypoint;
-  }
-
-  private static String blob(Path imageTar, String digest)
-      throws IOException, InterruptedException {
-    return entry(imageTar, "blobs/sha256/" + digest.substring("sha256:".length()));
+    return new ImageLayout(imageTar).entrypoint();
   }
 
   private static List<String> layers(Path imageTar) throws IOException, InterruptedException {
-    String manifestDigest = digest(imageTar);
-    JsonNode manifest =
-        JSON.readTree(
-            entry(imageTar, "blobs/sha256/" + manifestDigest.substring("sha256:".length())));
-    List<String> layers = new ArrayList<>();
-    manifest.get("layers").forEach(layer -> layers.add(layer.get("digest").asString()));
-    return layers;
+    return new ImageLayout(imageTar).layers().stream().map(ImageLayout.Layer::digest).toList();
   }
 
   /** The paths in one layer of an OCI layout tarball. */
   private static List<String> files(Path imageTar, String layerDigest)
       throws IOException, InterruptedException {
-    ExternalCommand.Result tar =
-        ExternalCommand.run(
-            Duration.ofMinutes(1),
-            List.of(
-                "bash",
-                "-c",
-                "set -o pipefail; tar -xOf \"$0\" \"$1\" | tar --warning=no-unknown-keyword -tz",
-                imageTar.toString(),
-                "blobs/sha256/" + layerDigest.substring("sha256:".length())));
-    assertThat(tar.exitCode()).as(tar.describe()).isZero();
-    return tar.lines();
-  }
-
-  /** One file of an OCI layout tarball, read with tar(1). */
-  private static String entry(Path imageTar, String name) throws IOException, InterruptedException {
-    ExternalCommand.Result tar =
-        ExternalCommand.run(
-            Duration.ofMinutes(1), List.of("tar", "-xOf", imageTar.toString(), name));
-    assertThat(tar.exitCode()).as(tar.describe()).isZero();
-    return tar.output();
+    return new ImageLayout(imageTar).files(layerDigest);
   }
 
   private static boolean excluded(Path relative) {
