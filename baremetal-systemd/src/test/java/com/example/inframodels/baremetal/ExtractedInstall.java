@@ -22,9 +22,10 @@ import java.util.Optional;
  * The service as the real {@code install.sh --root} lays it out in a scratch directory, with its
  * start-up archive made by {@code start-archive.sh} for a chosen JVM, and started by the unit's own
  * {@code ExecStart=} line — /usr/bin/java and /opt/infra-advisor pointed at that JVM and that
- * directory, $VARIABLES split on whitespace as systemd splits them.
+ * directory, $VARIABLES split on whitespace as systemd splits them. Public for the comparison
+ * harness, which passes this module's directory.
  */
-final class ExtractedInstall {
+public final class ExtractedInstall {
 
   static final Path DIST_SOURCES = Path.of("src/main/dist");
   static final Path UNIT_SOURCE = Path.of("src/main/systemd/infra-advisor.service");
@@ -33,16 +34,29 @@ final class ExtractedInstall {
   /** A training start on a busy 2-core machine takes ~30 s; the script's own bound is 600 s. */
   private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(11);
 
-  final Path root;
-  final Path home;
+  public final Path root;
+  public final Path home;
 
-  private ExtractedInstall(Path root) {
+  /** The unit file whose ExecStart= line {@link #execStart} runs. */
+  private final Path unitSource;
+
+  private ExtractedInstall(Path root, Path unitSource) {
     this.root = root;
     this.home = root.resolve("opt/infra-advisor");
+    this.unitSource = unitSource;
   }
 
   /** Unpacks the distribution's files into {@code work} and installs them with --root. */
   static ExtractedInstall into(Path work) throws Exception {
+    return into(work, Path.of(""), FatJarProcess.jar());
+  }
+
+  /** As {@link #into(Path)}, from the sources and the jar of this module at {@code module}. */
+  public static ExtractedInstall into(Path work, Path module) throws Exception {
+    return into(work, module, FatJarProcess.jar(module));
+  }
+
+  private static ExtractedInstall into(Path work, Path module, Path jar) throws Exception {
     Path bash = RequiredTool.onPath("bash");
     // The training start runs as nobody, who must be able to reach the jars.
     Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -50,10 +64,11 @@ final class ExtractedInstall {
     Path root = Files.createDirectory(work.resolve("root"));
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String file : List.of("install.sh", "start-archive.sh", "infra-advisor.env")) {
-      Files.copy(DIST_SOURCES.resolve(file), dist.resolve(file));
+      Files.copy(module.resolve(DIST_SOURCES).resolve(file), dist.resolve(file));
     }
-    Files.copy(UNIT_SOURCE, dist.resolve("infra-advisor.service"));
-    Files.copy(FatJarProcess.jar(), dist.resolve("infra-advisor.jar"));
+    Path unitSource = module.resolve(UNIT_SOURCE);
+    Files.copy(unitSource, dist.resolve("infra-advisor.service"));
+    Files.copy(jar, dist.resolve("infra-advisor.jar"));
     ExternalCommand.Result install =
         ExternalCommand.run(
             SCRIPT_TIMEOUT,
@@ -64,39 +79,43 @@ final class ExtractedInstall {
                 root.toString(),
                 "--no-start"));
     assertThat(install.exitCode()).as(install.describe()).isZero();
-    return new ExtractedInstall(root);
+    return new ExtractedInstall(root, unitSource);
   }
 
   /** {@code start-archive.sh make} or {@code refresh}, as the JVM at {@code javaHome} would. */
-  ExternalCommand.Result archive(String action, Path javaHome) throws Exception {
+  public ExternalCommand.Result archive(String action, Path javaHome) throws Exception {
     return ExternalCommand.run(
         TRAINING_TIMEOUT,
         List.of(
             "env",
             "ARCHIVE_HOME=" + home,
             "ARCHIVE_JAVA=" + javaHome.resolve("bin/java"),
-            "JAVA_OPTS="
-                + envValue(root.resolve("etc/infra-advisor/infra-advisor.env"), "JAVA_OPTS"),
+            "JAVA_OPTS=" + javaOptions(),
             "sh",
             home.resolve("start-archive.sh").toString(),
             action));
   }
 
   /** The ARCHIVE_OPTS start-archive.sh left for the unit, empty if none. */
-  String archiveOptions() throws IOException {
+  public String archiveOptions() throws IOException {
     Path env = home.resolve("start-archive.env");
     return Files.exists(env) ? envValue(env, "ARCHIVE_OPTS") : "";
   }
 
+  /** The JAVA_OPTS of the env file install.sh left, as the unit reads them. */
+  public String javaOptions() throws IOException {
+    return envValue(root.resolve("etc/infra-advisor/infra-advisor.env"), "JAVA_OPTS");
+  }
+
   /** The unit's ExecStart= for the JVM at {@code javaHome}, with the archive options given. */
-  List<String> execStart(Path javaHome, String archiveOptions) throws IOException {
+  public List<String> execStart(Path javaHome, String archiveOptions) throws IOException {
     String line =
-        Files.readAllLines(UNIT_SOURCE).stream()
+        Files.readAllLines(unitSource).stream()
             .filter(l -> l.startsWith("ExecStart="))
             .findFirst()
             .orElseThrow()
             .substring("ExecStart=".length());
-    String javaOptions = envValue(root.resolve("etc/infra-advisor/infra-advisor.env"), "JAVA_OPTS");
+    String javaOptions = javaOptions();
     List<String> command = new ArrayList<>();
     for (String word : line.trim().split("\\s+")) {
       switch (word) {
@@ -112,7 +131,7 @@ final class ExtractedInstall {
   }
 
   /** Starts the unit's command line on a free port (SERVER_PORT, as the env file sets it). */
-  UnitProcess start(Path javaHome, String archiveOptions, Path log) throws IOException {
+  public UnitProcess start(Path javaHome, String archiveOptions, Path log) throws IOException {
     int port = freePort();
     Map<String, String> environment = new HashMap<>();
     environment.put("SERVER_PORT", Integer.toString(port));
@@ -125,10 +144,10 @@ final class ExtractedInstall {
   }
 
   /** A started command line and its port. */
-  record UnitProcess(LaunchedProcess process, int port) implements AutoCloseable {
+  public record UnitProcess(LaunchedProcess process, int port) implements AutoCloseable {
 
     /** The files the JVM has mapped: a used archive is among them. */
-    String mappedFiles() throws IOException {
+    public String mappedFiles() throws IOException {
       return Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps"));
     }
 
@@ -143,7 +162,7 @@ final class ExtractedInstall {
     return Files.isExecutable(home.resolve("bin/java")) ? Optional.of(home) : Optional.empty();
   }
 
-  static Path runningJdk() {
+  public static Path runningJdk() {
     return Path.of(System.getProperty("java.home"));
   }
 

@@ -19,10 +19,16 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** The built fat JAR, started as its own process, the way {@code java -jar} starts it. */
-final class FatJarProcess implements AutoCloseable {
+/**
+ * The built fat JAR, started as its own process, the way {@code java -jar} starts it. Public for
+ * the comparison harness, which starts it from outside this module.
+ */
+public final class FatJarProcess implements AutoCloseable {
 
   static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+  /** Where {@code package} leaves the fat JAR, relative to the module's directory. */
+  static final Path JAR = Path.of("target", "infra-advisor.jar");
 
   final LaunchedProcess process;
   final int port;
@@ -41,6 +47,13 @@ final class FatJarProcess implements AutoCloseable {
     return jar;
   }
 
+  /** The jar {@code package} built in {@code module} (this module's directory, from elsewhere). */
+  public static Path jar(Path module) {
+    Path jar = module.resolve(JAR);
+    assertThat(jar).as("the fat JAR built by `package`").isRegularFile();
+    return jar;
+  }
+
   /**
    * Starts the jar on a free port, with systemd's variables removed so nothing pretends, and with
    * ARGUMENTS (Spring Boot's {@code --property=value}) after the port.
@@ -52,22 +65,29 @@ final class FatJarProcess implements AutoCloseable {
   /** As {@link #start(String, String...)}, with JVM_OPTIONS before {@code -jar}. */
   static FatJarProcess start(String name, List<String> jvmOptions, String... arguments)
       throws IOException {
+    return start(jar(), Path.of("target", name + ".log"), jvmOptions, arguments);
+  }
+
+  /**
+   * As {@link #start(String, List, String...)}, for a given jar, with its output in {@code log}.
+   */
+  public static FatJarProcess start(
+      Path jar, Path log, List<String> jvmOptions, String... arguments) throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(LaunchedProcess.java());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     command.addAll(List.of(arguments));
     Map<String, String> environment = new HashMap<>();
     environment.put("INVOCATION_ID", null);
     environment.put("JOURNAL_STREAM", null);
     LaunchedProcess process =
-        LaunchedProcess.start(
-            command, environment, Path.of("target", name + ".log"), Duration.ofSeconds(30));
+        LaunchedProcess.start(command, environment, log, Duration.ofSeconds(30));
     return new FatJarProcess(process, port);
   }
 
-  URI baseUri() {
+  public URI baseUri() {
     return URI.create("http://127.0.0.1:" + port + "/");
   }
 
@@ -95,12 +115,17 @@ final class FatJarProcess implements AutoCloseable {
     return Duration.between(process.launchedAt(), Instant.now());
   }
 
-  String logText() {
+  public String logText() {
     return process.logText();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
+  }
+
+  /** The running JVM, for a probe that must stop when it exits. */
+  public LaunchedProcess process() {
+    return process;
   }
 
   @Override

@@ -16,15 +16,28 @@ import java.util.stream.Stream;
 /**
  * A Debian machine with systemd as PID 1, played by a podman container built from Debian packages
  * ({@code src/test/systemd-host/build-image.sh}). The service is installed in it by the real {@code
- * install.sh}, so systemd starts, sandboxes and supervises the real unit.
+ * install.sh}, so systemd starts, sandboxes and supervises the real unit. Public for the comparison
+ * harness, which passes this module's directory.
  */
-final class SystemdHost implements AutoCloseable {
+public final class SystemdHost implements AutoCloseable {
 
   static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
   static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
-  final String name;
-  final int port;
+  /** The image's build script, relative to the module's directory. */
+  static final Path BUILD_IMAGE = Path.of("src/test/systemd-host/build-image.sh");
+
+  /** Where {@code package} leaves the distribution, relative to the module's directory. */
+  static final Path DIST = Path.of("target", "infra-advisor-dist.tar.gz");
+
+  /** Where the distribution is unpacked in the host, and its install.sh. */
+  static final String DIST_IN_HOST = "/root/infra-advisor";
+
+  public final String name;
+
+  /** The host's loopback port published to the service's 8080. */
+  public final int port;
+
   private final Path podman;
 
   private SystemdHost(Path podman, String name, int port) {
@@ -35,14 +48,17 @@ final class SystemdHost implements AutoCloseable {
 
   /** Builds (or reuses) the image and boots it, publishing the service's port 8080. */
   static SystemdHost boot() throws Exception {
+    return boot(Path.of(""));
+  }
+
+  /** As {@link #boot()}, with the image script of this module at {@code module}. */
+  public static SystemdHost boot(Path module) throws Exception {
     Path podman = RequiredTool.onPath("podman");
     RequiredTool.onPath("mmdebstrap");
     ExternalCommand.Result build =
         ExternalCommand.run(
             BUILD_TIMEOUT,
-            List.of(
-                "bash",
-                Path.of("src/test/systemd-host/build-image.sh").toAbsolutePath().toString()));
+            List.of("bash", module.resolve(BUILD_IMAGE).toAbsolutePath().toString()));
     assertThat(build.exitCode()).as(build.describe()).isZero();
     List<String> lines = build.lines();
     String image = lines.get(lines.size() - 1).strip();
@@ -78,13 +94,13 @@ final class SystemdHost implements AutoCloseable {
     return host;
   }
 
-  ExternalCommand.Result exec(String... command) throws IOException, InterruptedException {
+  public ExternalCommand.Result exec(String... command) throws IOException, InterruptedException {
     List<String> full = new ArrayList<>(List.of(podman.toString(), "exec", name));
     full.addAll(List.of(command));
     return ExternalCommand.run(COMMAND_TIMEOUT, full);
   }
 
-  void copyIn(Path source, String target) throws IOException, InterruptedException {
+  public void copyIn(Path source, String target) throws IOException, InterruptedException {
     ExternalCommand.Result copy =
         ExternalCommand.run(
             COMMAND_TIMEOUT,
@@ -92,15 +108,38 @@ final class SystemdHost implements AutoCloseable {
     assertThat(copy.exitCode()).as(copy.describe()).isZero();
   }
 
+  /** The distribution {@code package} built in {@code module}. */
+  public static Path distribution(Path module) {
+    Path dist = module.resolve(DIST);
+    assertThat(dist).as("the distribution built by `package`").isRegularFile();
+    return dist;
+  }
+
+  /** Unpacks the distribution {@code dist} in {@code scratch} and copies it into the host. */
+  public void copyInDistribution(Path dist, Path scratch) throws IOException, InterruptedException {
+    ExternalCommand.Result untar =
+        ExternalCommand.run(
+            Duration.ofMinutes(1),
+            List.of("tar", "-xzf", dist.toAbsolutePath().toString(), "-C", scratch.toString()));
+    assertThat(untar.exitCode()).as(untar.describe()).isZero();
+    copyIn(scratch.resolve("infra-advisor"), DIST_IN_HOST);
+  }
+
+  /** Runs the copied distribution's install.sh, as an operator would: it starts the service. */
+  public ExternalCommand.Result runInstallScript() throws IOException, InterruptedException {
+    return exec(DIST_IN_HOST + "/install.sh");
+  }
+
   /** One property of a unit, as {@code systemctl show -p NAME --value} prints it. */
-  String unitProperty(String unit, String property) throws IOException, InterruptedException {
+  public String unitProperty(String unit, String property)
+      throws IOException, InterruptedException {
     ExternalCommand.Result show = exec("systemctl", "show", unit, "-p", property, "--value");
     assertThat(show.exitCode()).as(show.describe()).isZero();
     return show.output().strip();
   }
 
   /** The unit's whole journal: what a check for a failed step must read, from its first line. */
-  String journal(String unit) throws IOException, InterruptedException {
+  public String journal(String unit) throws IOException, InterruptedException {
     return exec("journalctl", "--unit", unit, "--no-pager").output();
   }
 
@@ -111,10 +150,20 @@ final class SystemdHost implements AutoCloseable {
   }
 
   /** The journal's last lines, short enough for a failure message. */
-  String journalTail(String unit) throws IOException, InterruptedException {
+  public String journalTail(String unit) throws IOException, InterruptedException {
     List<String> lines = journal(unit).lines().toList();
     return "--- journal (last lines) ---\n"
         + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+  }
+
+  /** The host's PID of the container's init (systemd), whose descendants run its services. */
+  public long initPid() throws IOException, InterruptedException {
+    ExternalCommand.Result inspect =
+        ExternalCommand.run(
+            COMMAND_TIMEOUT,
+            List.of(podman.toString(), "inspect", "--format", "{{.State.Pid}}", name));
+    assertThat(inspect.exitCode()).as(inspect.describe()).isZero();
+    return Long.parseLong(inspect.output().strip());
   }
 
   @Override

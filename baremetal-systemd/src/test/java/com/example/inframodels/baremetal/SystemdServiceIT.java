@@ -54,15 +54,10 @@ class SystemdServiceIT extends AdvisorHttpContract {
     Path dist = Path.of(System.getProperty("advisor.dist", "target/infra-advisor-dist.tar.gz"));
     assertThat(dist).as("the distribution built by `package`").isRegularFile();
     host = SystemdHost.boot();
-    ExternalCommand.Result untar =
-        ExternalCommand.run(
-            Duration.ofMinutes(1),
-            List.of("tar", "-xzf", dist.toAbsolutePath().toString(), "-C", unpacked.toString()));
-    assertThat(untar.exitCode()).as(untar.describe()).isZero();
-    host.copyIn(unpacked.resolve("infra-advisor"), "/root/infra-advisor");
+    host.copyInDistribution(dist, unpacked);
 
     Instant start = Instant.now();
-    ExternalCommand.Result install = host.exec("/root/infra-advisor/install.sh");
+    ExternalCommand.Result install = host.runInstallScript();
     assertThat(install.exitCode()).as(install.describe()).isZero();
     installOutput = install.output();
     http = new HttpContractClient(URI.create("http://127.0.0.1:" + host.port + "/"));

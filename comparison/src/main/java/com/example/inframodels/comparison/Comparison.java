@@ -24,7 +24,13 @@ public final class Comparison {
   /** The sections in the order they run: the cheap, fast ones first, the VM last. */
   static List<Section> sections() {
     return List.of(
-        new Sizes(), new Costs(), new References(), new LambdaSection(), new ContainerSection());
+        new Sizes(),
+        new Costs(),
+        new References(),
+        new ProcessSection(),
+        new SystemdSection(),
+        new LambdaSection(),
+        new ContainerSection());
   }
 
   public static void main(String[] args) throws Exception {
