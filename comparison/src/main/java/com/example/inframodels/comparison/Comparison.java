@@ -23,7 +23,7 @@ public final class Comparison {
 
   /** The sections in the order they run: the cheap, fast ones first, the VM last. */
   static List<Section> sections() {
-    return List.of(new Sizes(), new Costs(), new References());
+    return List.of(new Sizes(), new Costs(), new References(), new VmSection());
   }
 
   public static void main(String[] args) throws Exception {
