@@ -63,14 +63,14 @@ final class VmSection implements Section {
             Math.min(options.runs(), MAX_RESTARTS));
     return List.of(
         new Step("VM: stand-in Debian cloud image", Duration.ofMinutes(4), run::standIn),
-        new Step("VM: packer bake", Duration.ofMinutes(11), run::bake),
+        new Step("VM: packer bake", Duration.ofMinutes(14), run::bake),
         new Step("VM: boot to first 200", Duration.ofMinutes(5), run::boot),
         new Step("VM: warm-up and memory", Duration.ofMinutes(1), run::memory),
         new Step(
             "VM: load",
             Duration.ofSeconds(LOAD_RUNS * 70L),
             recorder -> run.load(recorder, LOAD_RUNS)),
-        new Step("VM: kill -9 restart", Duration.ofMinutes(4), run::restart),
+        new Step("VM: kill -9 restart", Duration.ofMinutes(5), run::restart),
         new Step("VM: shutdown", Duration.ofMinutes(1), run::shutdown));
   }
 
