@@ -30,7 +30,8 @@ public final class Comparison {
         new ProcessSection(),
         new SystemdSection(),
         new LambdaSection(),
-        new ContainerSection());
+        new ContainerSection(),
+        new VmSection());
   }
 
   public static void main(String[] args) throws Exception {

@@ -52,6 +52,9 @@ class BakedImageIT extends AdvisorHttpContract {
   private static final String UNIT = "infra-advisor.service";
   private static final Path WORK = Path.of("target", "vm-it");
 
+  /** The module's directory: the tests run in it. */
+  private static final Path MODULE = Path.of("");
+
   /** When systemd started the unit's main process, in microseconds since the guest booted. */
   private static final String START = "ExecMainStartTimestampMonotonic";
 
@@ -115,21 +118,17 @@ class BakedImageIT extends AdvisorHttpContract {
   /** The stand-in source image, then the module's template baked against it. */
   private static PackerBake bake(Path packer, Path qemu) throws Exception {
     Instant start = Instant.now();
-    ExternalCommand.Result standIn =
-        ExternalCommand.run(
-            Duration.ofMinutes(20),
-            List.of("bash", "src/test/base-image/build-debian-cloud-image.sh"));
-    assertThat(standIn.exitCode()).as(standIn.describe()).isZero();
-    Path sourceImage = Path.of(standIn.lines().get(standIn.lines().size() - 1));
+    Path sourceImage = PackerBake.standInSourceImage(MODULE);
     record("stand-in Debian cloud image ready in %d s (%s)", seconds(start), sourceImage);
     String accelerator = accelerator(qemu, sourceImage);
 
     PackerBake bake =
         PackerBake.run(
             packer,
-            Path.of(System.getProperty("vm.packer.template", "target/packer-template")),
+            Path.of(
+                System.getProperty("vm.packer.template", PackerBake.template(MODULE).toString())),
             sourceImage,
-            Path.of(System.getProperty("vm.dist.dir", "target/packer-inputs/infra-advisor")),
+            Path.of(System.getProperty("vm.dist.dir", PackerBake.distDir(MODULE).toString())),
             WORK.resolve("bake"),
             accelerator);
     record(
@@ -409,10 +408,7 @@ class BakedImageIT extends AdvisorHttpContract {
 
   /** -Dvm.accelerator if given; else KVM where it boots a guest, software emulation elsewhere. */
   private static String accelerator(Path qemu, Path image) throws Exception {
-    String chosen = System.getProperty("vm.accelerator", "");
-    if (chosen.isBlank()) {
-      chosen = QemuVm.kvmBoots(qemu, image, WORK.resolve("kvm-probe")) ? "kvm" : "tcg";
-    }
+    String chosen = QemuVm.accelerator(qemu, image, WORK.resolve("kvm-probe"));
     record("accelerator: %s", chosen);
     return chosen;
   }

@@ -7,9 +7,9 @@ import java.time.Duration;
  * slow gets twice the time, and a hang is still caught. The floor keeps a fast step from getting a
  * bound too tight for the jitter of a shared machine; the ceiling is only a safety net.
  */
-record Bound(Duration limit, String reason) {
+public record Bound(Duration limit, String reason) {
 
-  static Bound scaled(
+  public static Bound scaled(
       String measuredStep, Duration measured, int factor, Duration floor, Duration ceiling) {
     Duration scaled = measured.multipliedBy(factor);
     Duration limit = scaled.compareTo(floor) < 0 ? floor : scaled;
@@ -27,7 +27,7 @@ record Bound(Duration limit, String reason) {
   }
 
   /** What is left of this bound once {@code spent} of it has gone by (a second at least). */
-  Bound minus(Duration spent) {
+  public Bound minus(Duration spent) {
     Duration left = limit.minus(spent);
     return new Bound(
         left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left, reason);

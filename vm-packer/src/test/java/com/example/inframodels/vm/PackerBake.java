@@ -21,11 +21,11 @@ import java.util.List;
  * One run of the module's Packer template, as a user runs it, with this machine's inputs: the
  * source image, its checksum, the accelerator and where the output goes.
  */
-final class PackerBake {
+public final class PackerBake {
 
-  final Path image;
-  final Duration took;
-  final String accelerator;
+  public final Path image;
+  public final Duration took;
+  public final String accelerator;
 
   private PackerBake(Path image, Duration took, String accelerator) {
     this.image = image;
@@ -37,7 +37,7 @@ final class PackerBake {
    * {@code packer build} in {@code template}: the module's template as {@code package} prepared and
    * validated it for this machine's Packer (src/build/validate-template.sh).
    */
-  static PackerBake run(
+  public static PackerBake run(
       Path packer, Path template, Path sourceImage, Path distDir, Path work, String accelerator)
       throws Exception {
     assertThat(template.resolve("infra-advisor.pkr.hcl"))
@@ -84,6 +84,34 @@ final class PackerBake {
     return new PackerBake(image, took, accelerator);
   }
 
+  /**
+   * The stand-in Debian cloud image, built by {@code module}'s script from Debian packages (cached:
+   * at once once built); {@code module} is the vm-packer directory ({@code Path.of("")} from its
+   * own tests).
+   */
+  public static Path standInSourceImage(Path module) throws Exception {
+    ExternalCommand.Result standIn =
+        ExternalCommand.run(
+            Duration.ofMinutes(20),
+            List.of(
+                "bash",
+                module.resolve("src/test/base-image/build-debian-cloud-image.sh").toString()));
+    assertThat(standIn.exitCode()).as(standIn.describe()).isZero();
+    return Path.of(standIn.lines().get(standIn.lines().size() - 1));
+  }
+
+  /** The template {@code package} prepared and validated, in {@code module}'s target. */
+  public static Path template(Path module) {
+    return module.resolve("target/packer-template");
+  }
+
+  /**
+   * Where {@code package} unpacked baremetal-systemd's distribution, in {@code module}'s target.
+   */
+  public static Path distDir(Path module) {
+    return module.resolve("target/packer-inputs/infra-advisor");
+  }
+
   static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
@@ -93,7 +121,7 @@ final class PackerBake {
   }
 
   /** The last lines of a log, for failure messages. */
-  static String tail(Path log) {
+  public static String tail(Path log) {
     try {
       // Consoles print escape sequences and, now and then, bytes that are not UTF-8.
       List<String> lines =

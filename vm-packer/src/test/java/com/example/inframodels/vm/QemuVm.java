@@ -21,17 +21,20 @@ import java.util.concurrent.TimeUnit;
  * networking forwarding the service's port and SSH on loopback. The serial console goes to a file,
  * for failure messages.
  */
-final class QemuVm implements AutoCloseable {
+public final class QemuVm implements AutoCloseable {
 
   private static final String USER = "tester";
 
-  final int httpPort;
-  final int sshPort;
-  final Path serialLog;
-  final Instant bootedAt;
+  public final int httpPort;
+  public final int sshPort;
+  public final Path serialLog;
+  public final Instant bootedAt;
+
+  /** {@link System#nanoTime()} just before qemu was spawned: where a boot's clock starts. */
+  public final long spawnedNanos;
 
   /** How qemu was told to run the guest's CPUs: {@code -accel ...} and {@code -cpu ...}, if any. */
-  final String cpuOptions;
+  public final String cpuOptions;
 
   private final Path key;
   private final Process qemu;
@@ -41,6 +44,7 @@ final class QemuVm implements AutoCloseable {
       int sshPort,
       Path serialLog,
       Instant bootedAt,
+      long spawnedNanos,
       String cpuOptions,
       Path key,
       Process qemu) {
@@ -48,12 +52,14 @@ final class QemuVm implements AutoCloseable {
     this.sshPort = sshPort;
     this.serialLog = serialLog;
     this.bootedAt = bootedAt;
+    this.spawnedNanos = spawnedNanos;
     this.cpuOptions = cpuOptions;
     this.key = key;
     this.qemu = qemu;
   }
 
-  static QemuVm boot(Path qemuBinary, Path image, Path work, String accelerator) throws Exception {
+  public static QemuVm boot(Path qemuBinary, Path image, Path work, String accelerator)
+      throws Exception {
     String accel = accel(accelerator);
     String cpu = System.getProperty("vm.cpu", "");
     Files.createDirectories(work);
@@ -112,6 +118,7 @@ final class QemuVm implements AutoCloseable {
             "none",
             "-serial",
             "file:" + serialLog));
+    long spawnedNanos = System.nanoTime();
     Process qemu =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -122,6 +129,7 @@ final class QemuVm implements AutoCloseable {
         sshPort,
         serialLog,
         Instant.now(),
+        spawnedNanos,
         "-accel " + accel + (cpu.isBlank() ? "" : " -cpu " + cpu),
         key,
         qemu);
@@ -149,7 +157,7 @@ final class QemuVm implements AutoCloseable {
    * starts cannot tell one crash in eight from none, and that flag would make the JVM under test
    * differ from the one the image runs: single-threaded it stays.
    */
-  static String accel(String accelerator) {
+  public static String accel(String accelerator) {
     if (!accelerator.equals("tcg")) {
       return accelerator;
     }
@@ -161,6 +169,18 @@ final class QemuVm implements AutoCloseable {
    * first instructions of a boot loader (as in some nested setups), so a disk is booted with it
    * until its kernel speaks on the serial console.
    */
+  /**
+   * {@code -Dvm.accelerator} if given; else {@code kvm} where it boots {@code image} here (probed
+   * in {@code work}), {@code tcg} (software emulation) elsewhere.
+   */
+  public static String accelerator(Path qemuBinary, Path image, Path work) throws Exception {
+    String chosen = System.getProperty("vm.accelerator", "");
+    if (!chosen.isBlank()) {
+      return chosen;
+    }
+    return kvmBoots(qemuBinary, image, work) ? "kvm" : "tcg";
+  }
+
   static boolean kvmBoots(Path qemuBinary, Path image, Path work) throws Exception {
     Path kvm = Path.of("/dev/kvm");
     if (!Files.isReadable(kvm) || !Files.isWritable(kvm)) {
@@ -245,7 +265,7 @@ final class QemuVm implements AutoCloseable {
   }
 
   /** Runs a command in the guest over SSH as the seed's user (sudo for root). */
-  ExternalCommand.Result ssh(String command) throws Exception {
+  public ExternalCommand.Result ssh(String command) throws Exception {
     return ExternalCommand.run(
         Duration.ofMinutes(2),
         List.of(
@@ -269,23 +289,28 @@ final class QemuVm implements AutoCloseable {
   }
 
   /** The output of a command that must succeed in the guest, trimmed. */
-  String sshOutput(String command) throws Exception {
+  public String sshOutput(String command) throws Exception {
     ExternalCommand.Result result = ssh(command);
     assertThat(result.exitCode()).as("%s%n%s", result.describe(), serialTail()).isZero();
     return result.output().strip();
   }
 
-  boolean isRunning() {
+  public boolean isRunning() {
     return qemu.isAlive();
   }
 
   /** Waits for qemu to end by itself (the guest powered off); its exit status, or -1. */
-  int awaitExit(Duration timeout) throws InterruptedException {
+  public int awaitExit(Duration timeout) throws InterruptedException {
     return qemu.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? qemu.exitValue() : -1;
   }
 
-  String serialTail() {
+  public String serialTail() {
     return "--- serial console (last lines) ---\n" + PackerBake.tail(serialLog);
+  }
+
+  /** The qemu process's PID on the host, to read its {@code /proc/PID/status}. */
+  public long pid() {
+    return qemu.pid();
   }
 
   @Override
