@@ -130,7 +130,7 @@ final class ContainerSection implements Section {
               ContainerProbe.firstOk(
                   base, START_DEADLINE, () -> engine.running(id), () -> engine.logTail(id));
           starts.computeIfAbsent(image, k -> new ArrayList<>()).add((answered - start) / 1e6);
-          ContainerProbe.warmUp(base);
+          ServiceProbe.warmUpInTurn(base, Duration.ofSeconds(30));
           long pid = engine.pid(container);
           resident.computeIfAbsent(image, k -> new ArrayList<>()).add(vmRssMib(pid));
           ContainerCgroup.Reading cgroup = ContainerCgroup.read(pid);
@@ -167,7 +167,7 @@ final class ContainerSection implements Section {
               subject,
               resident.get(image),
               "VmRSS of the container's JVM (host /proc/PID/status, PID from inspect) after "
-                  + ContainerProbe.WARM_UP_REQUESTS
+                  + ServiceProbe.WARM_UP_REQUESTS
                   + " contract requests"));
       if (envelope.containsKey(image) && unreadable == null) {
         recorder.figure(

@@ -16,8 +16,6 @@ import java.time.Duration;
 final class GuestHttp {
 
   /** Contract requests before resident memory is read, as for every model. */
-  static final int WARM_UP = 200;
-
   private static final Duration POLL = Duration.ofMillis(50);
 
   private static final HttpClient CLIENT =
@@ -57,31 +55,5 @@ final class GuestHttp {
         String.format(
             "no 200 on /runtime %s within %s; last seen: %s%n%s",
             when, bound.reason(), seen, vm.serialTail()));
-  }
-
-  /** {@link #WARM_UP} requests, POST /estimate and GET /runtime in turn; each must be a 200. */
-  static void warmUp(URI base) throws Exception {
-    HttpRequest estimate =
-        HttpRequest.newBuilder(base.resolve("/estimate"))
-            .timeout(Duration.ofMinutes(1))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Load.BODY))
-            .build();
-    HttpRequest runtime =
-        HttpRequest.newBuilder(base.resolve("/runtime")).timeout(Duration.ofMinutes(1)).build();
-    for (int i = 0; i < WARM_UP; i++) {
-      HttpRequest request = i % 2 == 0 ? estimate : runtime;
-      HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            request.method()
-                + " "
-                + request.uri().getPath()
-                + " answered "
-                + response.statusCode()
-                + " during the warm-up: "
-                + response.body());
-      }
-    }
   }
 }

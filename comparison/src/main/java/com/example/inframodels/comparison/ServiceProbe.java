@@ -110,6 +110,28 @@ final class ServiceProbe {
     runtime(http, base);
   }
 
+  /**
+   * {@link #WARM_UP_REQUESTS} requests, POST /estimate and GET /runtime in turn, each of which must
+   * be a 200: the container's and the VM's warm-up ({@code timeout} per request, longer for a VM
+   * under emulation).
+   */
+  static void warmUpInTurn(URI base, Duration timeout) throws Exception {
+    HttpRequest estimate =
+        HttpRequest.newBuilder(base.resolve("/estimate"))
+            .timeout(timeout)
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Load.BODY))
+            .build();
+    HttpRequest runtime = HttpRequest.newBuilder(base.resolve("/runtime")).timeout(timeout).build();
+    HttpClient http = client();
+    for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+      HttpRequest request = i % 2 == 0 ? estimate : runtime;
+      require(
+          http.send(request, HttpResponse.BodyHandlers.ofString()),
+          "warm-up " + request.method() + " " + request.uri().getPath());
+    }
+  }
+
   private static HttpClient client() {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)

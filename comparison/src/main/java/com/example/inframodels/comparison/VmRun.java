@@ -102,8 +102,9 @@ final class VmRun {
 
   void memory(Recorder recorder) throws Exception {
     needServing();
-    recorder.progress(GuestHttp.WARM_UP + " warm-up requests");
-    GuestHttp.warmUp(base());
+    recorder.progress(ServiceProbe.WARM_UP_REQUESTS + " warm-up requests");
+    // Under emulation one request can take seconds.
+    ServiceProbe.warmUpInTurn(base(), Duration.ofMinutes(1));
     String status = vm.sshOutput("sudo cat /proc/$(" + MAIN_PID + ")/status");
     recorder.figure(
         Figure.once(
@@ -112,7 +113,7 @@ final class VmRun {
             subject,
             VmSection.rssMib(ProcStatus.parse(status).get("VmRSS")),
             "VmRSS of the unit's MainPID in the guest, read over ssh, after "
-                + GuestHttp.WARM_UP
+                + ServiceProbe.WARM_UP_REQUESTS
                 + " warm-up requests"));
     String qemuStatus = Files.readString(Path.of("/proc", String.valueOf(vm.pid()), "status"));
     recorder.figure(
