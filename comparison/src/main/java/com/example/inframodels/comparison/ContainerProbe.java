@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * What the container rows ask of a container they just started: a loopback port to publish, and
- * the moment of its first 200 on {@code GET /runtime} while the engine says it still runs.
+ * What the container rows ask of a container they just started: a loopback port to publish, and the
+ * moment of its first 200 on {@code GET /runtime} while the engine says it still runs.
  */
 final class ContainerProbe {
 

@@ -55,23 +55,11 @@ class CostsTest {
   }
 
   private void record(Section section) throws Exception {
-    Recorder recorder =
-        new Recorder() {
-          @Override
-          public void figure(Figure figure) {
-            figures.add(figure);
-          }
-
-          @Override
-          public void skip(Skipped skipped) {
-            throw new AssertionError("nothing to skip in " + section.name() + ": " + skipped);
-          }
-
-          @Override
-          public void progress(String detail) {}
-        };
+    Recorded recorded = new Recorded();
     for (Step step : section.steps(null)) {
-      step.action().run(recorder);
+      step.action().run(recorded);
     }
+    assertThat(recorded.skipped).as("nothing to skip in %s", section.name()).isEmpty();
+    figures.addAll(recorded.figures);
   }
 }

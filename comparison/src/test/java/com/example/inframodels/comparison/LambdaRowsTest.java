@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.inframodels.lambda.ColdStartBenchmark;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -125,27 +124,5 @@ class LambdaRowsTest {
     assertThatThrownBy(() -> runs.report(recorded, row -> ""))
         .hasMessageContaining(Sizes.LEAN_HANDLER);
     assertThat(recorded.figures).isEmpty();
-  }
-
-  /** What a section recorded. */
-  static final class Recorded implements Recorder {
-    final List<Figure> figures = new ArrayList<>();
-    final List<Skipped> skipped = new ArrayList<>();
-    final List<String> progress = new ArrayList<>();
-
-    @Override
-    public void figure(Figure figure) {
-      figures.add(figure);
-    }
-
-    @Override
-    public void skip(Skipped skip) {
-      skipped.add(skip);
-    }
-
-    @Override
-    public void progress(String detail) {
-      progress.add(detail);
-    }
   }
 }

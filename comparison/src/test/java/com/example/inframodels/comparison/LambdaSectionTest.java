@@ -21,7 +21,7 @@ class LambdaSectionTest {
     LambdaSection section = new LambdaSection(() -> Optional.of("aws-lambda-rie not on PATH"));
 
     List<Step> steps = section.steps(options(Optional.of(Path.of("/sample.jar"))));
-    LambdaRowsTest.Recorded recorded = new LambdaRowsTest.Recorded();
+    Recorded recorded = new Recorded();
     steps.get(0).action().run(recorded);
 
     assertThat(steps).hasSize(1);
@@ -43,7 +43,7 @@ class LambdaSectionTest {
     List<Step> steps = section.steps(options(Optional.empty()));
 
     assertThat(steps).hasSize(1);
-    assertThatThrownBy(() -> steps.get(0).action().run(new LambdaRowsTest.Recorded()))
+    assertThatThrownBy(() -> steps.get(0).action().run(new Recorded()))
         .hasMessageContaining("aws-lambda-rie");
   }
 
