@@ -127,7 +127,11 @@ final class VmRun {
 
   void load(Recorder recorder, int runs) throws Exception {
     needServing();
-    Load.measure(recorder, Model.VIRTUAL_MACHINE, subject, base(), Load.Shape.STANDARD, runs);
+    Load.Shape shape =
+        "tcg".equals(bake.accelerator)
+            ? Load.Shape.STANDARD.withRequestTimeout(VmSection.EMULATED_REQUEST_TIMEOUT)
+            : Load.Shape.STANDARD;
+    Load.measure(recorder, Model.VIRTUAL_MACHINE, subject, base(), shape, runs);
   }
 
   void restart(Recorder recorder) throws Exception {

@@ -27,6 +27,9 @@ final class VmSection implements Section {
   /** Load runs against the one VM: under TCG each takes its deadline, about a minute. */
   static final int LOAD_RUNS = 3;
 
+  /** How long one answer may take from a guest emulated under TCG (see Load.Shape). */
+  static final Duration EMULATED_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
   /**
    * At most this many kills: the unit allows 5 starts in 300 s (StartLimitBurst), the boot's start
    * is one of them, and a fast restart under KVM could reach the limit and leave the unit failed.

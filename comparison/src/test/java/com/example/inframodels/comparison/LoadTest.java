@@ -2,6 +2,7 @@ package com.example.inframodels.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LoadTest {
@@ -25,6 +26,17 @@ class LoadTest {
   void describesItsBounds_soThatTheTableSaysHowTheLoadWasShaped() {
     assertThat(Load.Shape.STANDARD.describe())
         .contains("4 connections")
-        .contains("10000 requests or 30 s");
+        .contains("10000 requests or 30 s")
+        .contains("each answer within 30 s");
+  }
+
+  @Test
+  void aLongerWaitForOneAnswerKeepsTheOfferedLoad() {
+    Load.Shape emulated =
+        Load.Shape.STANDARD.withRequestTimeout(VmSection.EMULATED_REQUEST_TIMEOUT);
+    assertThat(emulated.requestTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(emulated.withRequestTimeout(Load.Shape.STANDARD.requestTimeout()))
+        .isEqualTo(Load.Shape.STANDARD);
+    assertThat(emulated.describe()).contains("each answer within 120 s");
   }
 }
