@@ -127,11 +127,13 @@ final class VmRun {
 
   void load(Recorder recorder, int runs) throws Exception {
     needServing();
-    Load.Shape shape =
-        "tcg".equals(bake.accelerator)
-            ? Load.Shape.STANDARD.withRequestTimeout(VmSection.EMULATED_REQUEST_TIMEOUT)
-            : Load.Shape.STANDARD;
-    Load.measure(recorder, Model.VIRTUAL_MACHINE, subject, base(), shape, runs);
+    Load.measure(
+        recorder,
+        Model.VIRTUAL_MACHINE,
+        subject,
+        base(),
+        VmSection.loadShape(bake.accelerator),
+        runs);
   }
 
   void restart(Recorder recorder) throws Exception {

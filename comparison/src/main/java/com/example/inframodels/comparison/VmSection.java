@@ -77,6 +77,13 @@ final class VmSection implements Section {
         new Step("VM: shutdown", Duration.ofMinutes(1), run::shutdown));
   }
 
+  /** The standard load, with a longer wait for one answer from a guest emulated under TCG. */
+  static Load.Shape loadShape(String accelerator) {
+    return "tcg".equals(accelerator)
+        ? Load.Shape.STANDARD.withRequestTimeout(EMULATED_REQUEST_TIMEOUT)
+        : Load.Shape.STANDARD;
+  }
+
   /** The row's name: the model's artifact and the accelerator the boot used. */
   static String subject(String accelerator) {
     return SUBJECT + accelerator;
