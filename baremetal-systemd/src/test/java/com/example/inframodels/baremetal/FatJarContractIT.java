@@ -8,12 +8,14 @@ import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.LogLines;
 import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,11 @@ class FatJarContractIT extends AdvisorHttpContract {
   @Override
   protected InetSocketAddress httpAddress() {
     return new InetSocketAddress("127.0.0.1", app.port);
+  }
+
+  @Override
+  protected InetSocketAddress metricsAddress() {
+    return new InetSocketAddress("127.0.0.1", app.metricsPort);
   }
 
   @Override
@@ -83,11 +90,42 @@ class FatJarContractIT extends AdvisorHttpContract {
         .isEqualTo(404);
   }
 
+  @Test
+  void logsOnePlainAccessLinePerRequestWithoutItsBody() throws Exception {
+    LogLines log = new LogLines(app::logText).mark();
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
+    String line =
+        log.awaitExactlyOne(
+            PlainAccessLine.of("POST", "/estimate", 200), "POST /estimate 200", WAIT);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(line).contains(" INFO ");
+    assertThat(log.sinceMark())
+        .as("the body is never logged")
+        .noneMatch(logged -> logged.contains("requestsPerMonth"));
+  }
+
+  @Test
+  void logsARejectedRequestWithItsStatusAndWithoutItsBody() throws Exception {
+    String secret = "secret-" + UUID.randomUUID();
+    LogLines log = new LogLines(app::logText).mark();
+
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", "{\"" + secret + "\": 1}"));
+    log.awaitExactlyOne(PlainAccessLine.of("POST", "/estimate", 400), "POST /estimate 400", WAIT);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(log.sinceMark()).noneMatch(logged -> logged.contains(secret));
+  }
+
+  static final Duration WAIT = Duration.ofSeconds(10);
+
   /**
    * The model systemd's own detector names for this machine: the innermost layer, as the advisor
    * reports it.
    */
-  private static String modelAccordingToSystemd() throws IOException, InterruptedException {
+  static String modelAccordingToSystemd() throws IOException, InterruptedException {
     Path detectVirt = RequiredTool.onPath("systemd-detect-virt");
     if (exitsZero(detectVirt, "--container")) {
       return "CONTAINER";

@@ -33,9 +33,13 @@ public final class FatJarProcess implements AutoCloseable {
   final LaunchedProcess process;
   final int port;
 
-  private FatJarProcess(LaunchedProcess process, int port) {
+  /** Where the metrics are served, apart from the public port. */
+  final int metricsPort;
+
+  private FatJarProcess(LaunchedProcess process, int port, int metricsPort) {
     this.process = process;
     this.port = port;
+    this.metricsPort = metricsPort;
   }
 
   /** The jar Maven built in this module; failsafe passes its path. */
@@ -55,7 +59,8 @@ public final class FatJarProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the jar on a free port, with systemd's variables removed so nothing pretends, and with
+   * Starts the jar on a free port (and its metrics on another, so that JVMs started at once never
+   * contend for the default one), with systemd's variables removed so nothing pretends, and with
    * ARGUMENTS (Spring Boot's {@code --property=value}) after the port.
    */
   static FatJarProcess start(String name, String... arguments) throws IOException {
@@ -74,17 +79,26 @@ public final class FatJarProcess implements AutoCloseable {
   public static FatJarProcess start(
       Path jar, Path log, List<String> jvmOptions, String... arguments) throws IOException {
     int port = freePort();
+    int metricsPort = freePort();
+    while (metricsPort == port) {
+      metricsPort = freePort();
+    }
     List<String> command = new ArrayList<>();
     command.add(LaunchedProcess.java());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--advisor.metrics.port=" + metricsPort));
     command.addAll(List.of(arguments));
     Map<String, String> environment = new HashMap<>();
     environment.put("INVOCATION_ID", null);
     environment.put("JOURNAL_STREAM", null);
     LaunchedProcess process =
         LaunchedProcess.start(command, environment, log, Duration.ofSeconds(30));
-    return new FatJarProcess(process, port);
+    return new FatJarProcess(process, port, metricsPort);
   }
 
   public URI baseUri() {

@@ -2,10 +2,13 @@ package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.core.web.AdvisorHttpFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,35 @@ class ReadmeTest {
   private static final String RUN_COMMAND =
       "./mvnw -pl baremetal-systemd -am package -DskipTests"
           + " && java -jar baremetal-systemd/target/infra-advisor.jar";
+
+  @Test
+  void metricsPortIsTheOneTheApplicationAndTheEnvFileSet() throws IOException {
+    Properties app = new Properties();
+    try (var reader =
+        Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+      app.load(reader);
+    }
+    String port = app.getProperty("advisor.metrics.port");
+    String env = Files.readString(Path.of("src/main/dist/infra-advisor.env"));
+    String readme = Files.readString(MODULE_README);
+
+    assertThat(port).isNotBlank();
+    assertThat(env).containsPattern("(?m)^ADVISOR_METRICS_PORT=" + port + "$");
+    assertThat(readme)
+        .contains("`ADVISOR_METRICS_PORT` in the env file (" + port + ",")
+        .contains("curl -s localhost:" + port + "/metrics");
+  }
+
+  @Test
+  void namesTheAccessLoggerAndHowToTurnItOff() throws IOException {
+    String logger = AdvisorHttpFilter.ACCESS_LOGGER;
+    String readme = Files.readString(MODULE_README);
+
+    assertThat(readme)
+        .contains("`" + logger + "`")
+        .as("Spring Boot's environment name for logging.level.%s", logger)
+        .contains("LOGGING_LEVEL_" + logger.replace('.', '_').toUpperCase(Locale.ROOT) + "=WARN");
+  }
 
   @Test
   void runCommandStartsTheJarThisModuleBuilds() throws IOException {

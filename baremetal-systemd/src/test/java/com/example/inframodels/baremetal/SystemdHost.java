@@ -38,15 +38,19 @@ public final class SystemdHost implements AutoCloseable {
   /** The host's loopback port published to the service's 8080. */
   public final int port;
 
+  /** The host's loopback port published to the service's metrics port, 9464. */
+  public final int metricsPort;
+
   private final Path podman;
 
-  private SystemdHost(Path podman, String name, int port) {
+  private SystemdHost(Path podman, String name, int port, int metricsPort) {
     this.podman = podman;
     this.name = name;
     this.port = port;
+    this.metricsPort = metricsPort;
   }
 
-  /** Builds (or reuses) the image and boots it, publishing the service's port 8080. */
+  /** Builds (or reuses) the image and boots it, publishing the service's ports 8080 and 9464. */
   static SystemdHost boot() throws Exception {
     return boot(Path.of(""));
   }
@@ -64,6 +68,7 @@ public final class SystemdHost implements AutoCloseable {
     String image = lines.get(lines.size() - 1).strip();
 
     int port = freePort();
+    int metricsPort = freePort();
     String name = "infra-advisor-systemd-" + ProcessHandle.current().pid() + "-" + port;
     ExternalCommand.Result run =
         ExternalCommand.run(
@@ -81,9 +86,11 @@ public final class SystemdHost implements AutoCloseable {
                 "--cap-add=SYS_ADMIN,SYS_PTRACE",
                 "--publish",
                 "127.0.0.1:" + port + ":8080",
+                "--publish",
+                "127.0.0.1:" + metricsPort + ":9464",
                 image));
     assertThat(run.exitCode()).as(run.describe()).isZero();
-    SystemdHost host = new SystemdHost(podman, name, port);
+    SystemdHost host = new SystemdHost(podman, name, port, metricsPort);
     await("systemd in " + name + " to finish booting")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))

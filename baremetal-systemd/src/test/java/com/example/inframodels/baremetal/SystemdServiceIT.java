@@ -9,7 +9,10 @@ import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.LogLines;
 import com.example.inframodels.testing.ProcStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -77,6 +80,12 @@ class SystemdServiceIT extends AdvisorHttpContract {
   @Override
   protected InetSocketAddress httpAddress() {
     return new InetSocketAddress("127.0.0.1", host.port);
+  }
+
+  /** The port infra-advisor.env gives ADVISOR_METRICS_PORT, published by the stand-in host. */
+  @Override
+  protected InetSocketAddress metricsAddress() {
+    return new InetSocketAddress("127.0.0.1", host.metricsPort);
   }
 
   @Override
@@ -197,6 +206,38 @@ class SystemdServiceIT extends AdvisorHttpContract {
     assertThat(host.journalLinesContaining(UNIT, "Graceful shutdown complete"))
         .as("Spring Boot's last word%n%s", host.journalTail(UNIT))
         .isNotEmpty();
+  }
+
+  /**
+   * The journal gets the service's output as it is: one plain line per request, tagged with the
+   * unit's SyslogIdentifier, without the body.
+   */
+  @Test
+  void logsOnePlainAccessLinePerRequestToTheJournal() throws Exception {
+    LogLines journal =
+        new LogLines(
+                () -> {
+                  try {
+                    return host.journal(UNIT);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .mark();
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
+    String line =
+        journal.awaitExactlyOne(
+            PlainAccessLine.of("POST", "/estimate", 200),
+            "POST /estimate 200 in the unit's journal",
+            Duration.ofSeconds(15));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(line).as("SyslogIdentifier= of the unit").contains(" infra-advisor[");
+    assertThat(journal.sinceMark()).noneMatch(logged -> logged.contains("requestsPerMonth"));
   }
 
   private static void awaitReady(String when) throws Exception {

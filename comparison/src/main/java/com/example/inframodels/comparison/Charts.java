@@ -24,7 +24,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * The three charts, drawn by JFreeChart from the results: cold start per model and packaging (log
  * scale: the references, the VM's boot and the Lambda starts span three orders of magnitude),
- * resident memory, and the monthly cost of the three workloads on each model (log scale).
+ * resident memory, and the monthly cost of the reference workloads on each model (log scale).
  */
 final class Charts {
 
@@ -98,7 +98,7 @@ final class Charts {
     return chart;
   }
 
-  /** The three workloads as groups, one bar per model, on a log scale of dollars per month. */
+  /** The reference workloads as groups, one bar per model, on a log scale of dollars per month. */
   static JFreeChart costs(Results results) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Figure figure : results.figures()) {
@@ -108,7 +108,7 @@ final class Charts {
     }
     JFreeChart chart =
         ChartFactory.createBarChart(
-            "Monthly cost of three workloads (advisor's estimate, USD, log scale)",
+            "Monthly cost of the reference workloads (advisor's estimate, USD, log scale)",
             null,
             "USD per month",
             data,

@@ -2,6 +2,8 @@ package com.example.inframodels.comparison;
 
 import com.example.inframodels.core.InfrastructureModel;
 import com.example.inframodels.core.catalogue.PriceCatalogues;
+import com.example.inframodels.core.estimate.Architecture;
+import com.example.inframodels.core.estimate.BareMetalOffer;
 import com.example.inframodels.core.estimate.Estimate;
 import com.example.inframodels.core.estimate.Estimator;
 import com.example.inframodels.core.estimate.ModelCost;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The price side, from the advisor itself (app-core's estimator and its bundled catalogue): three
+ * The price side, from the advisor itself (app-core's estimator and its bundled catalogue): five
  * reference workloads priced on all four models, so that the measured starts sit beside what each
  * model costs.
  */
@@ -24,7 +26,9 @@ final class Costs implements Section {
   /**
    * Small: a side project, 100 thousand requests a month. Medium: 10 million, with the peak derived
    * (3× the average rate). Steady high volume: a billion a month with the peak held at the average
-   * rate (about 386 per second), i.e. capacity that is kept busy.
+   * rate (about 386 per second), i.e. capacity that is kept busy. Then the small one twice more, as
+   * the request's two choices change it: on Arm (Graviton), and with bare metal priced as a rented
+   * dedicated server instead of the cloud's bare-metal instances.
    */
   static final List<Reference> WORKLOADS =
       List.of(
@@ -32,7 +36,13 @@ final class Costs implements Section {
           new Reference("medium: 10 M requests/month", Workload.of(10_000_000, "120", 512)),
           new Reference(
               "steady high volume: 1 G requests/month at 386/s",
-              new Workload(1_000_000_000L, new BigDecimal("120"), 512, new BigDecimal("386"))));
+              new Workload(1_000_000_000L, new BigDecimal("120"), 512, new BigDecimal("386"))),
+          new Reference(
+              "small on Arm (arm64)", Workload.of(100_000, "120", 512).on(Architecture.ARM64)),
+          new Reference(
+              "small, bare metal rented (dedicated)",
+              new Workload(
+                  100_000L, new BigDecimal("120"), 512, null, null, BareMetalOffer.DEDICATED)));
 
   static final Map<InfrastructureModel, Model> MODELS =
       Map.of(
@@ -50,7 +60,7 @@ final class Costs implements Section {
   public List<Step> steps(Options options) {
     return List.of(
         new Step(
-            "monthly cost of three reference workloads",
+            "monthly cost of " + WORKLOADS.size() + " reference workloads",
             Duration.ofSeconds(1),
             recorder -> {
               Estimator estimator = new Estimator(PriceCatalogues.bundled());

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The results as Markdown: the stamp, one row per model and packaging with its measured figures
- * (median, and min–max over the runs), the image's layers, the three workloads' monthly costs, and
- * a footnote for every figure a run could not take. Pure: the same results give the same text,
+ * (median, and min–max over the runs), the image's layers, the reference workloads' monthly costs,
+ * and a footnote for every figure a run could not take. Pure: the same results give the same text,
  * which is how the README's copy is checked.
  */
 public final class MarkdownTable {
@@ -89,7 +89,8 @@ public final class MarkdownTable {
     if (rows.isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder("| Image layer | Size |\n|---|---:|\n");
+    StringBuilder out =
+        new StringBuilder("| Image layer | Size (" + Metric.LAYER_SIZE.unit + ") |\n|---|---:|\n");
     for (Row row : rows) {
       out.append("| ")
           .append(row.subject)

@@ -68,7 +68,7 @@ final class Published {
         + "![Resident memory after warm-up]("
         + COMMITTED
         + "/memory.png)\n"
-        + "![Monthly cost of three workloads per model]("
+        + "![Monthly cost of the reference workloads per model]("
         + COMMITTED
         + "/cost.png)\n"
         + "\n"

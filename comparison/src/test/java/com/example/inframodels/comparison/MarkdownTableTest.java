@@ -61,7 +61,7 @@ class MarkdownTableTest {
 
   @Test
   void listsTheImageLayers() {
-    assertThat(table).contains("| Image layer | Size |").contains("| base | 108.2 |");
+    assertThat(table).contains("| Image layer | Size (MB) |").contains("| base | 108.2 |");
   }
 
   @Test

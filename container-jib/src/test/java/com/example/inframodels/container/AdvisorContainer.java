@@ -14,9 +14,12 @@ final class AdvisorContainer extends GenericContainer<AdvisorContainer> {
 
   static final long MEMORY_LIMIT_BYTES = RunOptions.MEMORY_LIMIT_BYTES;
 
+  /** advisor.metrics.port in the image's application.properties: the pod's `metrics` port. */
+  static final int METRICS_PORT = 9464;
+
   AdvisorContainer(String image) {
     super(DockerImageName.parse(image));
-    withExposedPorts(RunOptions.PORT);
+    withExposedPorts(RunOptions.PORT, METRICS_PORT);
     withCreateContainerCmdModifier(
         create ->
             create
@@ -27,7 +30,10 @@ final class AdvisorContainer extends GenericContainer<AdvisorContainer> {
                 .withMemory(MEMORY_LIMIT_BYTES)
                 .withMemorySwap(MEMORY_LIMIT_BYTES));
     waitingFor(
+        // The API's port by number: with the metrics port exposed too, Testcontainers would
+        // otherwise probe whichever mapped port it picks first.
         Wait.forHttp("/actuator/health/readiness")
+            .forPort(RunOptions.PORT)
             .forStatusCode(200)
             .withStartupTimeout(Duration.ofSeconds(120)));
   }

@@ -8,6 +8,7 @@ import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.LogLines;
 import com.example.inframodels.testing.RequiredTool;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.net.InetSocketAddress;
@@ -17,11 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.Container.ExecResult;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole contract against the image Jib built, running as a container: read-only root filesystem
@@ -59,6 +62,13 @@ class ContainerContractIT extends AdvisorHttpContract {
   @Override
   protected InetSocketAddress httpAddress() {
     return new InetSocketAddress(container.getHost(), container.getMappedPort(8080));
+  }
+
+  /** The pod's {@code metrics} port, which the k8s manifests have Prometheus scrape. */
+  @Override
+  protected InetSocketAddress metricsAddress() {
+    return new InetSocketAddress(
+        container.getHost(), container.getMappedPort(AdvisorContainer.METRICS_PORT));
   }
 
   @Test
@@ -122,6 +132,68 @@ class ContainerContractIT extends AdvisorHttpContract {
 
   private static String describe(ExecResult result) {
     return "exit " + result.getExitCode() + ": " + result.getStdout() + result.getStderr();
+  }
+
+  private static final JsonMapper LOG_JSON = JsonMapper.builder().build();
+
+  /** The container's output, as a cluster's log collector reads it. */
+  private static LogLines logs() {
+    return new LogLines(container::getLogs).mark();
+  }
+
+  /** A line of the container's log that is the access line of METHOD PATH STATUS. */
+  private static boolean isAccessLine(String line, String method, String path, int status) {
+    if (!line.startsWith("{")) {
+      return false;
+    }
+    JsonNode json = LOG_JSON.readTree(line);
+    return json.path("log").path("logger").asString("").equals("com.example.inframodels.access")
+        && json.path("http").path("request").path("method").asString("").equals(method)
+        && json.path("url").path("path").asString("").equals(path)
+        && json.path("http").path("response").path("status_code").asInt() == status;
+  }
+
+  @Test
+  void logsOneJsonAccessLinePerRequestWithItsFieldsAndWithoutItsBody() throws Exception {
+    LogLines log = logs();
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
+    JsonNode line =
+        LOG_JSON.readTree(
+            log.awaitExactlyOne(
+                logged -> isAccessLine(logged, "POST", "/estimate", 200),
+                "the ECS access line of POST /estimate 200",
+                Duration.ofSeconds(10)));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(log.sinceMark())
+        .as("one JSON object a line, each a structured log event")
+        .allSatisfy(logged -> assertThat(LOG_JSON.readTree(logged).has("@timestamp")).isTrue());
+    assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
+    assertThat(line.path("http").path("route").asString()).isEqualTo("/estimate");
+    assertThat(line.path("event").path("duration").isIntegralNumber())
+        .as("the duration in nanoseconds, as ECS has it: %s", line)
+        .isTrue();
+    assertThat(line.path("message").asString()).matches("POST /estimate 200 \\d+ ms");
+    assertThat(log.sinceMark())
+        .as("the body is never logged")
+        .noneMatch(logged -> logged.contains("requestsPerMonth"));
+  }
+
+  @Test
+  void logsARejectedRequestWithItsStatusAndWithoutItsBody() throws Exception {
+    String secret = "secret-" + UUID.randomUUID();
+    LogLines log = logs();
+
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", "{\"" + secret + "\": 1}"));
+    log.awaitExactlyOne(
+        logged -> isAccessLine(logged, "POST", "/estimate", 400),
+        "the ECS access line of POST /estimate 400",
+        Duration.ofSeconds(10));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(log.sinceMark()).noneMatch(logged -> logged.contains(secret));
   }
 
   @Test

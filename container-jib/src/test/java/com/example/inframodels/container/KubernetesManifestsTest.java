@@ -2,6 +2,7 @@ package com.example.inframodels.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -62,6 +63,10 @@ class KubernetesManifestsTest {
   // Surefire runs in the module directory.
   private static final Path MODULE = Path.of("");
   private static final Path MANIFESTS = MODULE.resolve("k8s");
+
+  /** Beside the model, not in its kustomization: a cluster without the operator lacks the kind. */
+  private static final Path PROMETHEUS_OPERATOR = MANIFESTS.resolve("prometheus-operator");
+
   private static final String APP_LABEL = "app.kubernetes.io/name";
 
   // fabric8 keeps unknown fields in additionalProperties; a misspelt field must fail instead.
@@ -128,6 +133,18 @@ class KubernetesManifestsTest {
           .as("`kubectl apply -k` must apply every manifest that this test checks")
           .containsExactlyInAnyOrderElementsOf(manifestFiles);
     }
+
+    @Test
+    void keepsThePodMonitorInAKustomizationOfItsOwn() {
+      JsonNode kustomization =
+          STRICT_YAML.readTree(PROMETHEUS_OPERATOR.resolve("kustomization.yaml").toFile());
+      List<String> resources = new ArrayList<>();
+      kustomization.get("resources").forEach(node -> resources.add(node.asString()));
+
+      assertThat(resources)
+          .as("applied only where the Prometheus Operator's CRDs are installed")
+          .containsExactly("podmonitor.yaml");
+    }
   }
 
   @Nested
@@ -146,25 +163,34 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void exposesThePortJibDeclaresAndSpringListensOn() throws Exception {
+    void exposesThePortsJibDeclaresAndSpringListensOn() throws Exception {
       List<String> jibPorts = jibPorts();
-      String serverPort = applicationProperties().getProperty("server.port");
+      Properties app = applicationProperties();
 
       List<ContainerPort> ports = container.getPorts();
 
       assertThat(ports)
-          .singleElement()
-          .satisfies(
-              port -> {
-                assertThat(port.getName()).isEqualTo("http");
-                assertThat(port.getProtocol()).isEqualTo("TCP");
-                assertThat(String.valueOf(port.getContainerPort()))
-                    .as("server.port in application.properties")
-                    .isEqualTo(serverPort);
-                assertThat(jibPorts)
-                    .as("<ports> of the Jib configuration in the pom")
-                    .containsExactly(String.valueOf(port.getContainerPort()));
-              });
+          .extracting(ContainerPort::getName, port -> String.valueOf(port.getContainerPort()))
+          .as("server.port and advisor.metrics.port in application.properties")
+          .containsExactlyInAnyOrder(
+              tuple("http", app.getProperty("server.port")),
+              tuple("metrics", app.getProperty("advisor.metrics.port")));
+      assertThat(ports).extracting(ContainerPort::getProtocol).containsOnly("TCP");
+      assertThat(jibPorts)
+          .as("<ports> of the Jib configuration in the pom")
+          .containsExactlyInAnyOrderElementsOf(
+              ports.stream().map(port -> String.valueOf(port.getContainerPort())).toList());
+    }
+
+    @Test
+    void tellsPrometheusWhereToScrapeTheMetricsPort() {
+      Map<String, String> annotations =
+          deployment().getSpec().getTemplate().getMetadata().getAnnotations();
+
+      assertThat(annotations)
+          .containsEntry("prometheus.io/scrape", "true")
+          .containsEntry("prometheus.io/path", "/metrics")
+          .containsEntry("prometheus.io/port", String.valueOf(containerPort("metrics")));
     }
 
     @Test
@@ -524,7 +550,7 @@ class KubernetesManifestsTest {
      * the fields checked here are checked by name.
      */
     @Test
-    void networkPolicyLetsInOnlyTheHttpPortAndLetsNothingOut() {
+    void networkPolicyLetsInTheHttpPortAndTheMetricsPortFromMonitoringOnlyAndLetsNothingOut() {
       JsonNode policy = networkPolicy();
       JsonNode spec = policy.path("spec");
       Map<String, String> selector = new HashMap<>();
@@ -532,28 +558,70 @@ class KubernetesManifestsTest {
           .path("matchLabels")
           .properties()
           .forEach(label -> selector.put(label.getKey(), label.getValue().asString()));
-      List<String> ingressPorts = new ArrayList<>();
+      Map<String, String> sourceOfPort = new HashMap<>();
       spec.path("ingress")
           .forEach(
               rule ->
                   rule.path("ports")
-                      .forEach(port -> ingressPorts.add(port.path("port").asString())));
+                      .forEach(
+                          port ->
+                              sourceOfPort.put(
+                                  port.path("port").asString(),
+                                  rule.has("from") ? rule.get("from").toString() : "anywhere")));
 
       assertThat(policy.path("apiVersion").asString()).isEqualTo("networking.k8s.io/v1");
       assertThat(policy.path("kind").asString()).isEqualTo("NetworkPolicy");
       assertThat(selector).containsEntry(APP_LABEL, "infra-advisor");
       assertThat(podLabels).containsAllEntriesOf(selector);
-      assertThat(ingressPorts)
-          .as("the container's named port, the one the Service targets")
-          .containsExactly(
+      assertThat(sourceOfPort)
+          .as("the container's named ports, and nothing else")
+          .containsOnlyKeys(
               advisorContainer(deployment).getPorts().stream()
                   .map(ContainerPort::getName)
-                  .findFirst()
-                  .orElseThrow());
+                  .toList());
+      assertThat(sourceOfPort.get("http"))
+          .as("the API from anywhere: the Service, an ingress controller")
+          .isEqualTo("anywhere");
+      assertThat(sourceOfPort.get("metrics"))
+          .as("the scrape from the monitoring namespace alone")
+          .isEqualTo(
+              "[{\"namespaceSelector\":{\"matchLabels\":"
+                  + "{\"kubernetes.io/metadata.name\":\"monitoring\"}}}]");
       List<String> policyTypes = new ArrayList<>();
       spec.path("policyTypes").forEach(type -> policyTypes.add(type.asString()));
       assertThat(policyTypes).containsExactlyInAnyOrder("Ingress", "Egress");
       assertThat(spec.has("egress")).as("the advisor calls nothing: no egress rule").isFalse();
+    }
+
+    @Test
+    void podMonitorScrapesTheMetricsPortOfTheDeploymentsPods() {
+      JsonNode monitor =
+          STRICT_YAML.readTree(PROMETHEUS_OPERATOR.resolve("podmonitor.yaml").toFile());
+      Map<String, String> monitorSelector = new HashMap<>();
+      monitor
+          .path("spec")
+          .path("selector")
+          .path("matchLabels")
+          .properties()
+          .forEach(label -> monitorSelector.put(label.getKey(), label.getValue().asString()));
+      JsonNode endpoints = monitor.path("spec").path("podMetricsEndpoints");
+
+      assertThat(monitor.path("apiVersion").asString()).isEqualTo("monitoring.coreos.com/v1");
+      assertThat(monitor.path("kind").asString()).isEqualTo("PodMonitor");
+      assertThat(monitorSelector).containsEntry(APP_LABEL, "infra-advisor");
+      assertThat(podLabels).containsAllEntriesOf(monitorSelector);
+      assertThat(endpoints).hasSize(1);
+      assertThat(endpoints.get(0).path("port").asString())
+          .as("the container port by name")
+          .isEqualTo("metrics");
+      assertThat(endpoints.get(0).path("path").asString())
+          .isEqualTo(
+              deployment
+                  .getSpec()
+                  .getTemplate()
+                  .getMetadata()
+                  .getAnnotations()
+                  .get("prometheus.io/path"));
     }
 
     @Test
@@ -574,6 +642,15 @@ class KubernetesManifestsTest {
           .as("the pod template's labels")
           .containsAllEntriesOf(selector.getMatchLabels());
     }
+  }
+
+  /** The number of the advisor container's port named {@code name}. */
+  private static int containerPort(String name) {
+    return advisorContainer(deployment()).getPorts().stream()
+        .filter(port -> name.equals(port.getName()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no container port named " + name))
+        .getContainerPort();
   }
 
   private static JsonNode networkPolicy() {

@@ -1,5 +1,6 @@
 package com.example.inframodels.lambda;
 
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.example.inframodels.core.api.AdvisorApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,14 +36,15 @@ final class AdvisorFunction implements Function<InputStream, Message<byte[]>> {
 
   @Override
   public Message<byte[]> apply(InputStream input) {
-    ApiGatewayEvents.Invocation invocation;
+    byte[] bytes;
     try {
-      invocation = ApiGatewayEvents.read(input.readAllBytes());
+      bytes = input.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Lambda input", e);
     }
-    return MessageBuilder.withPayload(
-            ApiGatewayEvents.toOutput(invocation, api.handle(invocation.request())))
+    // The runtime's logger, which the runtime client installs for code that has no Context (a
+    // function here); outside Lambda it writes to standard output.
+    return MessageBuilder.withPayload(AccessLog.answer(api, bytes, LambdaRuntime.getLogger()))
         .build();
   }
 }

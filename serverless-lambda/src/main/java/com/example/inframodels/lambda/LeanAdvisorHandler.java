@@ -1,6 +1,8 @@
 package com.example.inframodels.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.inframodels.core.api.AdvisorApi;
 import com.example.inframodels.core.runtime.StartupClock;
@@ -33,7 +35,8 @@ public final class LeanAdvisorHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    ApiGatewayEvents.Invocation invocation = ApiGatewayEvents.read(input.readAllBytes());
-    output.write(ApiGatewayEvents.toOutput(invocation, API.handle(invocation.request())));
+    // No context when primed before a snapshot; the runtime's logger is the same one.
+    LambdaLogger logger = context == null ? LambdaRuntime.getLogger() : context.getLogger();
+    output.write(AccessLog.answer(API, input.readAllBytes(), logger));
   }
 }

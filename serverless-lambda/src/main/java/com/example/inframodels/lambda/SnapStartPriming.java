@@ -75,11 +75,16 @@ final class SnapStartPriming implements Resource {
 
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
-    for (int round = 0; round < ROUNDS; round++) {
-      for (Primer primer : PRIMERS) {
-        primer.check(invocation.invoke(primer.input()));
-        primed++;
+    AccessLog.priming = true;
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        for (Primer primer : PRIMERS) {
+          primer.check(invocation.invoke(primer.input()));
+          primed++;
+        }
       }
+    } finally {
+      AccessLog.priming = false;
     }
   }
 

@@ -22,6 +22,11 @@ class LeanHandlerRuntimeIT extends RuntimeClientContract {
   }
 
   @Override
+  protected String templateFunction() {
+    return "LeanFunction";
+  }
+
+  @Override
   protected String name() {
     return "lean";
   }

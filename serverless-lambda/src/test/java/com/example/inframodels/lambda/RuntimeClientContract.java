@@ -6,6 +6,7 @@ import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
+import com.example.inframodels.testing.LogLines;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The whole contract through the built jar, run by the official runtime interface client in its own
@@ -46,10 +50,33 @@ abstract class RuntimeClientContract extends AdvisorContract {
   /** What the init error must name when the handler cannot initialise. */
   protected abstract List<String> initErrorNames();
 
-  /** The emulator starts the runtime at the first invocation; the contract's tests come after. */
+  /** The function's logical id in template.yaml. */
+  protected abstract String templateFunction();
+
+  /**
+   * The log format template.yaml gives the function ({@code LoggingConfig.LogFormat}), as Lambda
+   * hands it to the runtime: {@code AWS_LAMBDA_LOG_FORMAT}. Lambda's default is Text.
+   */
+  static String logFormat(String function) {
+    JsonNode template = YAMLMapper.builder().build().readTree(Path.of("template.yaml").toFile());
+    return template
+        .path("Resources")
+        .path(function)
+        .path("Properties")
+        .path("LoggingConfig")
+        .path("LogFormat")
+        .asString("Text");
+  }
+
+  /**
+   * The emulator starts the runtime at the first invocation; the contract's tests come after. The
+   * function runs with the log format template.yaml gives it.
+   */
   @BeforeAll
   void startTheFunction() throws Exception {
-    function = EmulatedFunction.start(handler(), name(), Map.of());
+    function =
+        EmulatedFunction.start(
+            handler(), name(), Map.of("AWS_LAMBDA_LOG_FORMAT", logFormat(templateFunction())));
     EmulatedFunction.Answer first = function.invoke(HttpApiEvents.getRuntime(), COLD);
     assertThat(first.error())
         .as("the cold start answered: %s", new String(first.body(), StandardCharsets.UTF_8))
@@ -82,6 +109,61 @@ abstract class RuntimeClientContract extends AdvisorContract {
     assertThat(report.get("evidence").toString())
         .contains("env AWS_LAMBDA_FUNCTION_NAME=infra-advisor-" + name());
     assertThat(report.get("supervisor").asString()).isEqualTo("lambda");
+  }
+
+  /** The runtime client's JSON line whose message is the access line of METHOD PATH STATUS. */
+  private static boolean isAccessLine(String line, String method, String path, int status) {
+    if (!line.startsWith("{")) {
+      return false;
+    }
+    return JSON.readTree(line)
+        .path("message")
+        .asString("")
+        .matches(Pattern.quote(method + " " + path + " " + status) + " \\d+ ms");
+  }
+
+  @Test
+  void runsWithTheJsonLogFormatTheTemplateGivesIt() {
+    assertThat(logFormat(templateFunction())).isEqualTo("JSON");
+  }
+
+  @Test
+  void logsOneJsonAccessLinePerInvocationWithoutItsBody() throws Exception {
+    LogLines log = new LogLines(function::logText).mark();
+
+    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
+    JsonNode line =
+        JSON.readTree(
+            log.awaitExactlyOne(
+                logged -> isAccessLine(logged, "POST", "/estimate", 200),
+                "the runtime client's JSON line for POST /estimate 200",
+                Duration.ofSeconds(10)));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(line.path("level").asString()).isEqualTo("INFO");
+    assertThat(line.path("AWSRequestId").asString())
+        .as("the runtime client adds the invocation's id: %s", line)
+        .isNotBlank();
+    assertThat(line.path("timestamp").asString()).isNotBlank();
+    assertThat(log.sinceMark())
+        .as("the body is never logged")
+        .noneMatch(logged -> logged.contains("requestsPerMonth"));
+  }
+
+  @Test
+  void logsARejectedInvocationWithItsStatusAndWithoutItsBody() throws Exception {
+    String secret = "secret-" + UUID.randomUUID();
+    LogLines log = new LogLines(function::logText).mark();
+
+    ContractResponse response =
+        send(ContractRequest.postJson("/estimate", "{\"" + secret + "\": 1}"));
+    log.awaitExactlyOne(
+        logged -> isAccessLine(logged, "POST", "/estimate", 400),
+        "the runtime client's JSON line for POST /estimate 400",
+        Duration.ofSeconds(10));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(log.sinceMark()).noneMatch(logged -> logged.contains(secret));
   }
 
   @Test

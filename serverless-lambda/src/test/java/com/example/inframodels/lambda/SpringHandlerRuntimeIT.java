@@ -17,6 +17,11 @@ class SpringHandlerRuntimeIT extends RuntimeClientContract {
   }
 
   @Override
+  protected String templateFunction() {
+    return "SpringFunction";
+  }
+
+  @Override
   protected String name() {
     return "spring";
   }

@@ -22,14 +22,17 @@ public final class RequiredTool {
 
   /** The executable {@code name} found on {@code PATH}. */
   public static Path onPath(String name) {
-    Optional<Path> found =
-        Arrays.stream(
-                Objects.requireNonNullElse(System.getenv("PATH"), "").split(File.pathSeparator))
-            .filter(dir -> !dir.isEmpty())
-            .map(dir -> Path.of(dir, name))
-            .filter(RequiredTool::isExecutableFile)
-            .findFirst();
-    return require(found, name + " not on PATH");
+    return require(findOnPath(name), name + " not on PATH");
+  }
+
+  /** The executable {@code name} on {@code PATH}, if there is one: for a choice of programs. */
+  public static Optional<Path> findOnPath(String name) {
+    return Arrays.stream(
+            Objects.requireNonNullElse(System.getenv("PATH"), "").split(File.pathSeparator))
+        .filter(dir -> !dir.isEmpty())
+        .map(dir -> Path.of(dir, name))
+        .filter(RequiredTool::isExecutableFile)
+        .findFirst();
   }
 
   /** The executable at a fixed location, for programs that are looked up by absolute path. */

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.core.contract.AdvisorHttpContract;
+import com.example.inframodels.core.contract.AdvisorPageChecks;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
+import com.example.inframodels.testing.Browser;
 import com.example.inframodels.testing.ExternalCommand;
 import com.example.inframodels.testing.ProcStatus;
 import com.example.inframodels.testing.RequiredTool;
@@ -149,6 +151,12 @@ class BakedImageIT extends AdvisorHttpContract {
     return new InetSocketAddress("127.0.0.1", vm.httpPort);
   }
 
+  /** The image's service keeps infra-advisor.env's ADVISOR_METRICS_PORT, forwarded by qemu. */
+  @Override
+  protected InetSocketAddress metricsAddress() {
+    return new InetSocketAddress("127.0.0.1", vm.metricsPort);
+  }
+
   @Override
   protected ContractClient client() {
     return http;
@@ -194,6 +202,16 @@ class BakedImageIT extends AdvisorHttpContract {
     assertThat(journalLinesContaining("missing or was made", "training start", "[cds]"))
         .as("ExecStartPre= found the bake's archive current: none was made at boot")
         .isEmpty();
+  }
+
+  /** The page at {@code /}, in Chromium, as the service in the VM serves it through the forward. */
+  @Test
+  void servesThePageInABrowser() {
+    try (Browser browser = Browser.headless()) {
+      new AdvisorPageChecks(
+              browser, URI.create("http://127.0.0.1:" + vm.httpPort + "/"), "VIRTUAL_MACHINE", "vm")
+          .all();
+    }
   }
 
   @Test

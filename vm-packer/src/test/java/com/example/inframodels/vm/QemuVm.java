@@ -18,14 +18,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A fresh VM from a baked image, as a user boots one: a copy-on-write overlay of the image (the
  * image itself stays pristine), a NoCloud seed that creates a user with an SSH key, and qemu user
- * networking forwarding the service's port and SSH on loopback. The serial console goes to a file,
- * for failure messages.
+ * networking forwarding the service's port, its metrics port and SSH on loopback. The serial
+ * console goes to a file, for failure messages.
  */
 public final class QemuVm implements AutoCloseable {
 
   private static final String USER = "tester";
 
   public final int httpPort;
+  public final int metricsPort;
   public final int sshPort;
   public final Path serialLog;
   public final Instant bootedAt;
@@ -41,6 +42,7 @@ public final class QemuVm implements AutoCloseable {
 
   private QemuVm(
       int httpPort,
+      int metricsPort,
       int sshPort,
       Path serialLog,
       Instant bootedAt,
@@ -49,6 +51,7 @@ public final class QemuVm implements AutoCloseable {
       Path key,
       Process qemu) {
     this.httpPort = httpPort;
+    this.metricsPort = metricsPort;
     this.sshPort = sshPort;
     this.serialLog = serialLog;
     this.bootedAt = bootedAt;
@@ -89,6 +92,7 @@ public final class QemuVm implements AutoCloseable {
     Path seed = seed(work, Files.readString(work.resolve("id_ed25519.pub")).strip());
 
     int httpPort = freePort();
+    int metricsPort = freePort();
     int sshPort = freePort();
     Path serialLog = work.resolve("serial.log");
     List<String> command = new ArrayList<>();
@@ -110,6 +114,8 @@ public final class QemuVm implements AutoCloseable {
             "user,id=n0,hostfwd=tcp:127.0.0.1:"
                 + httpPort
                 + "-:8080,hostfwd=tcp:127.0.0.1:"
+                + metricsPort
+                + "-:9464,hostfwd=tcp:127.0.0.1:"
                 + sshPort
                 + "-:22",
             "-device",
@@ -126,6 +132,7 @@ public final class QemuVm implements AutoCloseable {
             .start();
     return new QemuVm(
         httpPort,
+        metricsPort,
         sshPort,
         serialLog,
         Instant.now(),

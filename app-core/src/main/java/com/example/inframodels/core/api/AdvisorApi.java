@@ -12,9 +12,11 @@ import java.util.function.Supplier;
  * The advisor's contract as one function from request to response.
  *
  * <pre>
- *   POST /estimate  application/json workload  → 200 estimate
- *   GET  /runtime                              → 200 runtime report
- *   anything else                              → 4xx application/problem+json
+ *   POST /estimate        application/json workload  → 200 estimate
+ *   POST /estimate/sweep  application/json sweep     → 200 costs across a range of volumes
+ *   GET  /runtime                                    → 200 runtime report
+ *   GET  /, /assets/…                                → 200 the page and its files
+ *   anything else                                    → 4xx application/problem+json
  * </pre>
  *
  * Checks run in the order a client would fix them: path (404), method (405), media type (415), size
@@ -26,11 +28,20 @@ public final class AdvisorApi {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   public static final String ESTIMATE_PATH = "/estimate";
+  public static final String SWEEP_PATH = "/estimate/sweep";
   public static final String RUNTIME_PATH = "/runtime";
   public static final String JSON = "application/json";
 
-  private static final Map<String, List<String>> ROUTES =
-      Map.of(ESTIMATE_PATH, List.of("POST"), RUNTIME_PATH, List.of("GET", "HEAD"));
+  private static final Map<String, List<String>> ROUTES = routes();
+
+  private static Map<String, List<String>> routes() {
+    Map<String, List<String>> routes = new LinkedHashMap<>();
+    routes.put(ESTIMATE_PATH, List.of("POST"));
+    routes.put(SWEEP_PATH, List.of("POST"));
+    routes.put(RUNTIME_PATH, List.of("GET", "HEAD"));
+    PageAssets.PATHS.forEach(path -> routes.put(path, List.of("GET", "HEAD")));
+    return Map.copyOf(routes);
+  }
 
   private final Estimator estimator;
   private final Supplier<RuntimeReport> runtime;
@@ -38,6 +49,21 @@ public final class AdvisorApi {
   public AdvisorApi(Estimator estimator, Supplier<RuntimeReport> runtime) {
     this.estimator = estimator;
     this.runtime = runtime;
+  }
+
+  /** What {@link #route} calls a path on no route of the contract. */
+  public static final String UNMATCHED = "UNMATCHED";
+
+  /**
+   * The route a path falls on, as metrics and access logs name it: one of the contract's paths, or
+   * {@link #UNMATCHED}. A bounded set whatever clients send, so a scan of random paths cannot grow
+   * a metric's label values.
+   */
+  public static String route(String path) {
+    if (path.startsWith(PageAssets.ASSETS) && ROUTES.containsKey(path)) {
+      return PageAssets.ASSETS + "*";
+    }
+    return ROUTES.containsKey(path) ? path : UNMATCHED;
   }
 
   public ApiResponse handle(ApiRequest request) {
@@ -55,6 +81,9 @@ public final class AdvisorApi {
           ? new ApiResponse(report.status(), report.headers(), new byte[0])
           : report;
     }
+    if (PageAssets.PATHS.contains(request.path())) {
+      return PageAssets.response(request.path(), !method.equals("HEAD"));
+    }
     if (!isJson(request.contentType())) {
       return problem(
           Problems.unsupportedMediaType(request.contentType(), request.path()),
@@ -66,6 +95,12 @@ public final class AdvisorApi {
     try {
       // The reader asks the estimator's rules, the same that estimate enforces: a workload it
       // returns is never refused there.
+      if (request.path().equals(SWEEP_PATH)) {
+        AdvisorJson.SweepRequest sweep =
+            AdvisorJson.readSweep(request.body(), estimator::sweepViolations);
+        return json(
+            200, estimator.sweep(sweep.workload(), sweep.from(), sweep.to(), sweep.points()));
+      }
       return json(
           200, estimator.estimate(AdvisorJson.readWorkload(request.body(), estimator::violations)));
     } catch (ProblemException e) {

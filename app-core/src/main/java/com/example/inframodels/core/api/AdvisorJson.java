@@ -1,6 +1,8 @@
 package com.example.inframodels.core.api;
 
 import com.example.inframodels.core.api.Problem.FieldError;
+import com.example.inframodels.core.estimate.Architecture;
+import com.example.inframodels.core.estimate.BareMetalOffer;
 import com.example.inframodels.core.estimate.FieldViolation;
 import com.example.inframodels.core.estimate.Workload;
 import java.math.BigDecimal;
@@ -41,7 +43,13 @@ import tools.jackson.core.json.JsonFactory;
 public final class AdvisorJson {
 
   static final Set<String> WORKLOAD_FIELDS =
-      Set.of("requestsPerMonth", "avgDurationMs", "memoryMb", "peakRequestsPerSecond");
+      Set.of(
+          "requestsPerMonth",
+          "avgDurationMs",
+          "memoryMb",
+          "peakRequestsPerSecond",
+          "architecture",
+          "bareMetal");
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
@@ -76,7 +84,9 @@ public final class AdvisorJson {
         Long requestsPerMonth,
         BigDecimal avgDurationMs,
         Integer memoryMb,
-        BigDecimal peakRequestsPerSecond);
+        BigDecimal peakRequestsPerSecond,
+        Architecture architecture,
+        BareMetalOffer bareMetal);
   }
 
   /**
@@ -104,23 +114,117 @@ public final class AdvisorJson {
    * rules} do.
    */
   static Workload readWorkload(byte[] body, WorkloadRules rules) {
-    Map<String, Member> root = readObject(utf8(body));
-
     List<FieldViolation> violations = new ArrayList<>();
-    for (String name : root.keySet()) {
-      if (!WORKLOAD_FIELDS.contains(name)) {
-        violations.add(new FieldViolation(name, "is not a known field"));
-      }
-    }
+    Map<String, Member> root = readObject(utf8(body), WORKLOAD_FIELDS, violations);
     Long requests = wholeNumber(root, "requestsPerMonth", violations);
+    Common common = common(root, violations);
+
+    rejectAll(
+        violations,
+        rules.check(
+            requests,
+            common.duration,
+            common.memoryMb,
+            common.peak,
+            common.architecture,
+            common.bareMetal));
+    return new Workload(
+        requests,
+        common.duration,
+        common.memoryMb,
+        common.peak,
+        common.architecture,
+        common.bareMetal);
+  }
+
+  static final Set<String> SWEEP_FIELDS =
+      Set.of(
+          "fromRequestsPerMonth",
+          "toRequestsPerMonth",
+          "points",
+          "avgDurationMs",
+          "memoryMb",
+          "peakRequestsPerSecond",
+          "architecture",
+          "bareMetal");
+
+  /** A sweep's range and the workload swept (its {@code requestsPerMonth} is the range's start). */
+  record SweepRequest(Workload workload, long from, long to, int points) {}
+
+  /** The domain's rules for a sweep, as {@link WorkloadRules} are for a workload. */
+  @FunctionalInterface
+  interface SweepRules {
+    List<FieldViolation> check(
+        Long from,
+        Long to,
+        Long points,
+        BigDecimal avgDurationMs,
+        Integer memoryMb,
+        BigDecimal peakRequestsPerSecond,
+        Architecture architecture,
+        BareMetalOffer bareMetal);
+  }
+
+  /**
+   * Reads a sweep: the workload's fields without {@code requestsPerMonth}, and {@code
+   * fromRequestsPerMonth}, {@code toRequestsPerMonth} and {@code points}. Every bad field is named,
+   * as for a workload.
+   */
+  static SweepRequest readSweep(byte[] body, SweepRules rules) {
+    List<FieldViolation> violations = new ArrayList<>();
+    Map<String, Member> root = readObject(utf8(body), SWEEP_FIELDS, violations);
+    Long from = wholeNumber(root, "fromRequestsPerMonth", violations);
+    Long to = wholeNumber(root, "toRequestsPerMonth", violations);
+    Long points = wholeNumber(root, "points", violations);
+    Common common = common(root, violations);
+
+    rejectAll(
+        violations,
+        rules.check(
+            from,
+            to,
+            points,
+            common.duration,
+            common.memoryMb,
+            common.peak,
+            common.architecture,
+            common.bareMetal));
+    Workload workload =
+        new Workload(
+            from,
+            common.duration,
+            common.memoryMb,
+            common.peak,
+            common.architecture,
+            common.bareMetal);
+    return new SweepRequest(workload, from, to, points.intValue());
+  }
+
+  /** The fields a workload and a sweep share, as far as the reader could read them. */
+  private record Common(
+      BigDecimal duration,
+      Integer memoryMb,
+      BigDecimal peak,
+      Architecture architecture,
+      BareMetalOffer bareMetal) {}
+
+  private static Common common(Map<String, Member> root, List<FieldViolation> violations) {
     BigDecimal duration = number(root, "avgDurationMs", violations);
     Long memory = wholeNumber(root, "memoryMb", violations);
     BigDecimal peak = number(root, "peakRequestsPerSecond", violations);
     Integer memoryMb = intNumber(memory, violations);
+    Architecture architecture = choice(root, "architecture", Architecture.class, violations);
+    BareMetalOffer bareMetal = choice(root, "bareMetal", BareMetalOffer.class, violations);
+    return new Common(duration, memoryMb, peak, architecture, bareMetal);
+  }
 
+  /**
+   * Adds the domain's violations to the reader's and throws if there are any. A field the reader
+   * rejected reached the rules as absent; they would call it missing as well, so theirs is dropped.
+   */
+  private static void rejectAll(List<FieldViolation> violations, List<FieldViolation> ruled) {
     List<String> rejected = violations.stream().map(FieldViolation::field).toList();
-    for (FieldViolation v : rules.check(requests, duration, memoryMb, peak)) {
-      // A field rejected here reaches the rules as absent; they would call it missing as well.
+    for (FieldViolation v : ruled) {
       if (!rejected.contains(v.field())) {
         violations.add(v);
       }
@@ -128,20 +232,57 @@ public final class AdvisorJson {
     if (!violations.isEmpty()) {
       throw new ProblemException(Problems.invalidWorkload(violations));
     }
-    return new Workload(requests, duration, memoryMb, peak);
+  }
+
+  /**
+   * One of an enum's names, as {@link Architecture#id()} and {@link BareMetalOffer#id()} spell
+   * them, or {@code null} when absent or null (a wrong type or an unknown name is recorded).
+   */
+  private static <E extends Enum<E>> E choice(
+      Map<String, Member> root, String field, Class<E> type, List<FieldViolation> violations) {
+    Member member = root.get(field);
+    if (member == null || member.kind() == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      names.add(constant.toString());
+      if (constant.toString().equals(member.text())) {
+        return constant;
+      }
+    }
+    String allowed = String.join(" or ", names);
+    violations.add(
+        new FieldViolation(
+            field,
+            member.text() == null
+                ? "must be the string " + allowed + ", not " + member.kind()
+                : "must be " + allowed));
+    return null;
   }
 
   /**
    * A top-level member's value as far as the reader needs it: the number, or what kind of value it
    * is instead ({@code null} for JSON's null).
    */
-  private record Member(BigDecimal number, String kind) {}
+  private record Member(BigDecimal number, String text, String kind) {}
 
   /**
    * The body's one JSON value, which must be an object: its members in the body's order. The whole
    * text is parsed before anything is judged, so malformed JSON anywhere (a nested duplicate key, a
    * second value after the first) is reported as malformed, not as a wrong field.
    */
+  private static Map<String, Member> readObject(
+      String text, Set<String> known, List<FieldViolation> violations) {
+    Map<String, Member> members = readObject(text);
+    for (String name : members.keySet()) {
+      if (!known.contains(name)) {
+        violations.add(new FieldViolation(name, "is not a known field"));
+      }
+    }
+    return members;
+  }
+
   private static Map<String, Member> readObject(String text) {
     try (JsonParser json = FACTORY.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = json.nextToken();
@@ -179,17 +320,18 @@ public final class AdvisorJson {
 
   private static Member member(JsonParser json, JsonToken token) {
     return switch (token) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Member(json.getDecimalValue(), "a number");
-      case VALUE_NULL -> new Member(null, null);
-      case VALUE_STRING -> new Member(null, "a string");
-      case VALUE_TRUE, VALUE_FALSE -> new Member(null, "a boolean");
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          new Member(json.getDecimalValue(), null, "a number");
+      case VALUE_NULL -> new Member(null, null, null);
+      case VALUE_STRING -> new Member(null, json.getString(), "a string");
+      case VALUE_TRUE, VALUE_FALSE -> new Member(null, null, "a boolean");
       case START_ARRAY -> {
         json.skipChildren();
-        yield new Member(null, "an array");
+        yield new Member(null, null, "an array");
       }
       case START_OBJECT -> {
         json.skipChildren();
-        yield new Member(null, "an object");
+        yield new Member(null, null, "an object");
       }
       default -> throw new IllegalStateException("not a JSON value: " + token);
     };

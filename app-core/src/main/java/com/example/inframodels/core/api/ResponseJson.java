@@ -5,6 +5,7 @@ import com.example.inframodels.core.estimate.BreakEven;
 import com.example.inframodels.core.estimate.Capacity;
 import com.example.inframodels.core.estimate.Estimate;
 import com.example.inframodels.core.estimate.ModelCost;
+import com.example.inframodels.core.estimate.Sweep;
 import com.example.inframodels.core.estimate.Workload;
 import com.example.inframodels.core.runtime.RuntimeReport;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 
 /**
- * The contract's three response bodies written with Jackson's streaming generator: each record's
+ * The contract's response bodies written with Jackson's streaming generator: each record's
  * components in declaration order, a {@code null} component left out, decimals in plain notation,
  * enums by name. That is the form the contract has always had (Jackson databind wrote it before);
  * {@code ResponseJsonTest} holds the two to the same bytes. Written by hand so that a function
@@ -30,6 +31,8 @@ final class ResponseJson {
         AdvisorJson.factory().createGenerator(ObjectWriteContext.empty(), out)) {
       if (body instanceof Estimate estimate) {
         estimate(json, estimate);
+      } else if (body instanceof Sweep sweep) {
+        sweep(json, sweep);
       } else if (body instanceof RuntimeReport report) {
         runtime(json, report);
       } else if (body instanceof Problem problem) {
@@ -65,12 +68,41 @@ final class ResponseJson {
     json.writeEndObject();
   }
 
+  /** Columns, as a chart takes them: the volumes once, then each model's costs at those volumes. */
+  private static void sweep(JsonGenerator json, Sweep sweep) {
+    json.writeStartObject();
+    json.writeName("requestsPerMonth");
+    json.writeStartArray();
+    for (long volume : sweep.requestsPerMonth()) {
+      json.writeNumber(volume);
+    }
+    json.writeEndArray();
+    json.writeName("series");
+    json.writeStartArray();
+    for (Sweep.Series series : sweep.series()) {
+      json.writeStartObject();
+      text(json, "model", series.model().name());
+      json.writeName("monthlyUsd");
+      json.writeStartArray();
+      for (BigDecimal cost : series.monthlyUsd()) {
+        json.writeNumber(cost);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    text(json, "priceCatalogue", sweep.priceCatalogue());
+    json.writeEndObject();
+  }
+
   private static void workload(JsonGenerator json, Workload workload) {
     json.writeStartObject();
     json.writeNumberProperty("requestsPerMonth", workload.requestsPerMonth());
     number(json, "avgDurationMs", workload.avgDurationMs());
     json.writeNumberProperty("memoryMb", workload.memoryMb());
     number(json, "peakRequestsPerSecond", workload.peakRequestsPerSecond());
+    text(json, "architecture", workload.architecture().id());
+    text(json, "bareMetal", workload.bareMetal().id());
     json.writeEndObject();
   }
 

@@ -1,11 +1,14 @@
 package com.example.inframodels.core.catalogue;
 
 import com.example.inframodels.core.api.AdvisorJson;
+import com.example.inframodels.core.estimate.Architecture;
 import com.example.inframodels.core.estimate.PriceCatalogue;
 import com.example.inframodels.core.estimate.PriceCatalogue.ContainerPrices;
+import com.example.inframodels.core.estimate.PriceCatalogue.ContainerRates;
 import com.example.inframodels.core.estimate.PriceCatalogue.InstancePrices;
 import com.example.inframodels.core.estimate.PriceCatalogue.InstanceType;
 import com.example.inframodels.core.estimate.PriceCatalogue.ServerlessPrices;
+import com.example.inframodels.core.estimate.PriceCatalogue.ServerlessRates;
 import com.example.inframodels.core.estimate.PriceCatalogue.Source;
 import com.example.inframodels.core.estimate.PriceCatalogue.TaskSize;
 import java.io.InputStream;
@@ -64,7 +67,8 @@ final class PriceCatalogueJson {
         "serverless",
         "container",
         "virtualMachine",
-        "bareMetal");
+        "bareMetal",
+        "dedicatedServers");
     return new PriceCatalogue(
         top.text("version"),
         top.text("provider"),
@@ -74,7 +78,8 @@ final class PriceCatalogueJson {
         serverless(top.section("serverless")),
         container(top.section("container")),
         instances(top.section("virtualMachine")),
-        instances(top.section("bareMetal")));
+        instances(top.section("bareMetal")),
+        instances(top.section("dedicatedServers")));
   }
 
   // No lambdas or method references here: each would be spun into a class at start-up.
@@ -83,11 +88,18 @@ final class PriceCatalogueJson {
     if (s == null) {
       return null;
     }
-    s.only("service", "perMillionRequests", "perGbSecond", "source");
+    s.only("service", "perMillionRequests", "perGbSecond", "arm64", "source");
+    Section arm = s.section("arm64");
+    ServerlessRates arm64 = null;
+    if (arm != null) {
+      arm.only("perMillionRequests", "perGbSecond");
+      arm64 = new ServerlessRates(arm.number("perMillionRequests"), arm.number("perGbSecond"));
+    }
     return new ServerlessPrices(
         s.text("service"),
         s.number("perMillionRequests"),
         s.number("perGbSecond"),
+        arm64,
         source(s.section("source")));
   }
 
@@ -95,11 +107,18 @@ final class PriceCatalogueJson {
     if (s == null) {
       return null;
     }
-    s.only("service", "perVcpuHour", "perGbHour", "taskSizes", "source");
+    s.only("service", "perVcpuHour", "perGbHour", "arm64", "taskSizes", "source");
+    Section arm = s.section("arm64");
+    ContainerRates arm64 = null;
+    if (arm != null) {
+      arm.only("perVcpuHour", "perGbHour");
+      arm64 = new ContainerRates(arm.number("perVcpuHour"), arm.number("perGbHour"));
+    }
     return new ContainerPrices(
         s.text("service"),
         s.number("perVcpuHour"),
         s.number("perGbHour"),
+        arm64,
         taskSizes(s),
         source(s.section("source")));
   }
@@ -146,7 +165,16 @@ final class PriceCatalogueJson {
   }
 
   private static InstanceType instanceType(Section s) {
-    s.only("name", "vcpu", "memoryGib", "hourly");
+    s.only(
+        "name",
+        "architecture",
+        "vcpu",
+        "memoryGib",
+        "hourly",
+        "monthly",
+        "baselinePerVcpu",
+        "setupFee",
+        "source");
     BigDecimal vcpu = s.number("vcpu");
     int count;
     try {
@@ -154,16 +182,35 @@ final class PriceCatalogueJson {
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(s.path + ".vcpu must be a whole number", e);
     }
-    return new InstanceType(s.text("name"), count, s.number("memoryGib"), s.number("hourly"));
+    String architectureName = s.text("architecture");
+    Architecture architecture = null;
+    if (architectureName != null) {
+      architecture = Architecture.named(architectureName).orElse(null);
+      if (architecture == null) {
+        throw new IllegalArgumentException(
+            s.path + ".architecture must be x86_64 or arm64, not " + architectureName);
+      }
+    }
+    return new InstanceType(
+        s.text("name"),
+        architecture,
+        count,
+        s.number("memoryGib"),
+        s.number("hourly"),
+        s.number("monthly"),
+        s.number("baselinePerVcpu"),
+        s.number("setupFee"),
+        source(s.section("source")));
   }
 
   private static Source source(Section s) {
     if (s == null) {
       return null;
     }
-    s.only("url", "asOf");
+    s.only("url", "asOf", "note");
     String asOf = s.text("asOf");
-    return new Source(s.text("url"), asOf == null ? null : date(s.path + ".asOf", asOf));
+    return new Source(
+        s.text("url"), asOf == null ? null : date(s.path + ".asOf", asOf), s.text("note"));
   }
 
   /**

@@ -33,19 +33,13 @@ final class EstimateWording {
 
   /** One model's line of the answer: its cost to the cent, what it buys and why. */
   ModelCost option(Sized sized, Workload workload, Demand demand) {
-    BigDecimal cents = sized.exactUsd().setScale(2, RoundingMode.HALF_UP);
+    BigDecimal cents = cents(sized.exactUsd());
     if (sized instanceof Machines machines) {
       return new ModelCost(
           machines.model(),
           cents,
           capacity(machines),
-          alwaysOnAssumptions(
-              machines.catalogue().service(),
-              machines.catalogue().source(),
-              unit(machines.model()),
-              machines.minimum(),
-              workload,
-              demand));
+          machineAssumptions(machines, workload, demand));
     }
     if (sized instanceof Tasks tasks) {
       var fargate = prices.container();
@@ -54,7 +48,7 @@ final class EstimateWording {
           cents,
           capacity(tasks),
           alwaysOnAssumptions(
-              fargate.service(),
+              fargate.service() + " on " + workload.architecture(),
               fargate.source(),
               unit(tasks.model()),
               tasks.minimum(),
@@ -63,10 +57,18 @@ final class EstimateWording {
     }
     Invocations invocations = (Invocations) sized;
     return new ModelCost(
-        invocations.model(), cents, capacity(invocations, workload), serverlessAssumptions(demand));
+        invocations.model(),
+        cents,
+        capacity(invocations, workload),
+        serverlessAssumptions(workload, demand));
   }
 
   /** A peak or a concurrency as the answer reports it. */
+  /** A monthly cost as every answer states it: to the cent, half up. */
+  static BigDecimal cents(BigDecimal exactUsd) {
+    return exactUsd.setScale(2, RoundingMode.HALF_UP);
+  }
+
   static BigDecimal figure(BigDecimal value) {
     return value.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
   }
@@ -86,6 +88,13 @@ final class EstimateWording {
             + ", "
             + prices.hoursPerMonth().toPlainString()
             + " hours per month, list prices without discounts, storage or data transfer");
+    assumptions.add(
+        "architecture: "
+            + workload.architecture()
+            + "; bare metal priced on "
+            + (workload.bareMetal() == BareMetalOffer.CLOUD
+                ? "the cloud's bare-metal instances"
+                : "rented dedicated servers"));
     if (workload.peakRequestsPerSecond() == null) {
       assumptions.add("peak = " + Workload.PEAK_FACTOR + " × the average rate (no peak given)");
     }
@@ -158,6 +167,14 @@ final class EstimateWording {
 
   private Capacity capacity(Machines machines) {
     InstanceType type = machines.type();
+    String burst =
+        type.burstable()
+            ? ", burstable: " + percent(type.baselinePerVcpu()) + " of each vCPU sustained"
+            : "";
+    String billed =
+        type.monthly() != null
+            ? "rented by the month"
+            : "on demand, " + prices.hoursPerMonth().toPlainString() + " h/month";
     return new Capacity(
         unit(machines.model()),
         BigDecimal.valueOf(machines.count()),
@@ -169,9 +186,37 @@ final class EstimateWording {
             + type.vcpu()
             + " vCPU, "
             + type.memoryGib().stripTrailingZeros().toPlainString()
-            + " GiB), on demand, "
-            + prices.hoursPerMonth().toPlainString()
-            + " h/month");
+            + " GiB"
+            + burst
+            + "), "
+            + billed);
+  }
+
+  private List<String> machineAssumptions(Machines machines, Workload workload, Demand demand) {
+    InstanceType type = machines.type();
+    List<String> assumptions =
+        new ArrayList<>(
+            alwaysOnAssumptions(
+                machines.catalogue().service() + " on " + workload.architecture(),
+                machines.catalogue().sourceOf(type),
+                unit(machines.model()),
+                machines.minimum(),
+                workload,
+                demand));
+    if (type.burstable()) {
+      assumptions.add(
+          "a burstable instance counts at its baseline, "
+              + percent(type.baselinePerVcpu())
+              + " of each vCPU: the credits it earns below it pay for the bursts, so no surplus"
+              + " credits are bought");
+    }
+    if (type.setupFee() != null && type.setupFee().signum() > 0) {
+      assumptions.add(
+          "plus a one-time setup fee of $"
+              + type.setupFee().setScale(2, RoundingMode.HALF_UP).toPlainString()
+              + " per server, not in the monthly figure");
+    }
+    return List.copyOf(assumptions);
   }
 
   private static Capacity capacity(Tasks tasks) {
@@ -209,10 +254,11 @@ final class EstimateWording {
         "needs " + round(demand.vcpus()) + " vCPU at the peak");
   }
 
-  private List<String> serverlessAssumptions(Demand demand) {
+  private List<String> serverlessAssumptions(Workload workload, Demand demand) {
     var lambda = prices.serverless();
     List<String> assumptions = new ArrayList<>();
-    assumptions.add(priceSource(lambda.service(), lambda.source()));
+    assumptions.add(
+        priceSource(lambda.service() + " on " + workload.architecture(), lambda.source()));
     assumptions.add("billed per request and per GB-second; duration rounded up to the millisecond");
     assumptions.add("free tier not deducted");
     if (demand.concurrency().compareTo(SERVERLESS_CONCURRENCY_QUOTA) > 0) {
@@ -227,7 +273,19 @@ final class EstimateWording {
   }
 
   private String priceSource(String service, Source source) {
-    return service + ", " + prices.region() + ", " + source.url() + " as of " + source.asOf();
+    String note = source.note() == null ? "" : " (" + source.note() + ")";
+    return service
+        + ", "
+        + prices.region()
+        + ", "
+        + source.url()
+        + " as of "
+        + source.asOf()
+        + note;
+  }
+
+  private static String percent(BigDecimal share) {
+    return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   private static String unit(InfrastructureModel model) {

@@ -71,7 +71,9 @@ public final class Estimator {
             workload.requestsPerMonth(),
             workload.avgDurationMs(),
             workload.memoryMb(),
-            workload.peakRequestsPerSecond());
+            workload.peakRequestsPerSecond(),
+            workload.architecture(),
+            workload.bareMetal());
     if (!violations.isEmpty()) {
       throw new InvalidWorkloadException(violations);
     }
@@ -99,6 +101,22 @@ public final class Estimator {
       BigDecimal avgDurationMs,
       Integer memoryMb,
       BigDecimal peakRequestsPerSecond) {
+    return violations(requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond, null, null);
+  }
+
+  /**
+   * As {@link #violations(Long, BigDecimal, Integer, BigDecimal)}, and the choices these prices
+   * must offer: the architecture, and for bare metal on dedicated servers, servers of that
+   * architecture. A {@code null} choice is the default ({@link Architecture#X86_64}, {@link
+   * BareMetalOffer#CLOUD}), which every catalogue prices.
+   */
+  public List<FieldViolation> violations(
+      Long requestsPerMonth,
+      BigDecimal avgDurationMs,
+      Integer memoryMb,
+      BigDecimal peakRequestsPerSecond,
+      Architecture architecture,
+      BareMetalOffer bareMetal) {
     List<FieldViolation> found =
         new ArrayList<>(
             Workload.violations(requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond));
@@ -108,6 +126,34 @@ public final class Estimator {
         && !broken.contains("requestsPerMonth")
         && !broken.contains("peakRequestsPerSecond")) {
       peakBelowAverage(requestsPerMonth, peakRequestsPerSecond).ifPresent(found::add);
+    }
+    Architecture on = architecture == null ? Architecture.X86_64 : architecture;
+    if (!prices.prices(on)) {
+      found.add(
+          new FieldViolation(
+              "architecture",
+              "must be x86_64: price catalogue " + prices.version() + " prices no other"));
+    } else if (bareMetal == BareMetalOffer.DEDICATED) {
+      var dedicated = prices.bareMetal(BareMetalOffer.DEDICATED);
+      if (dedicated.isEmpty()) {
+        found.add(
+            new FieldViolation(
+                "bareMetal",
+                "must be cloud: price catalogue "
+                    + prices.version()
+                    + " has no dedicated servers"));
+      } else if (dedicated.get().on(on).isEmpty()) {
+        found.add(
+            new FieldViolation(
+                "bareMetal",
+                "must be cloud on "
+                    + on
+                    + ": price catalogue "
+                    + prices.version()
+                    + " has no "
+                    + on
+                    + " dedicated servers"));
+      }
     }
     return List.copyOf(found);
   }
@@ -125,6 +171,92 @@ public final class Estimator {
                 + " requests per second (requestsPerMonth over a "
                 + prices.hoursPerMonth().toPlainString()
                 + "-hour month)"));
+  }
+
+  /**
+   * The workload's cost on every model at up to {@code points} volumes from {@code from} to {@code
+   * to} requests a month (see {@link Sweep#volumes}); its own {@code requestsPerMonth} is not used.
+   * Refuses what {@link #sweepViolations} reports.
+   *
+   * @throws InvalidWorkloadException when the range, the number of points or the workload at the
+   *     top of the range is refused
+   */
+  public Sweep sweep(Workload workload, long from, long to, int points) {
+    List<FieldViolation> violations =
+        sweepViolations(
+            from,
+            to,
+            (long) points,
+            workload.avgDurationMs(),
+            workload.memoryMb(),
+            workload.peakRequestsPerSecond(),
+            workload.architecture(),
+            workload.bareMetal());
+    if (!violations.isEmpty()) {
+      throw new InvalidWorkloadException(violations);
+    }
+    List<Long> volumes = Sweep.volumes(from, to, points);
+    List<List<BigDecimal>> costs = new ArrayList<>();
+    for (InfrastructureModel ignored : InfrastructureModel.values()) {
+      costs.add(new ArrayList<>(volumes.size()));
+    }
+    for (long volume : volumes) {
+      Workload at = workload.withRequestsPerMonth(volume);
+      List<Sized> sized = sizing.all(at, sizing.demand(at));
+      for (Sized option : sized) {
+        costs.get(option.model().ordinal()).add(EstimateWording.cents(option.exactUsd()));
+      }
+    }
+    List<Sweep.Series> series = new ArrayList<>();
+    for (InfrastructureModel model : InfrastructureModel.values()) {
+      series.add(new Sweep.Series(model, costs.get(model.ordinal())));
+    }
+    return new Sweep(volumes, series, prices.version());
+  }
+
+  /**
+   * Every rule a sweep with these fields would break: {@code from} at least 1 (the scale is
+   * logarithmic) and below {@code to}, between 2 and {@link Sweep#MAX_POINTS} points, and the
+   * workload's own rules at both ends of the range, named after the end that breaks them. A given
+   * peak must hold at the top of the range, the highest average rate. A {@code null} argument is an
+   * absent field.
+   */
+  public List<FieldViolation> sweepViolations(
+      Long from,
+      Long to,
+      Long points,
+      BigDecimal avgDurationMs,
+      Integer memoryMb,
+      BigDecimal peakRequestsPerSecond,
+      Architecture architecture,
+      BareMetalOffer bareMetal) {
+    List<FieldViolation> found = new ArrayList<>();
+    for (FieldViolation v :
+        violations(to, avgDurationMs, memoryMb, peakRequestsPerSecond, architecture, bareMetal)) {
+      found.add(
+          v.field().equals("requestsPerMonth")
+              ? new FieldViolation("toRequestsPerMonth", v.detail())
+              : v);
+    }
+    if (from == null) {
+      found.add(new FieldViolation("fromRequestsPerMonth", "is required"));
+    } else if (from < 1 || from > Workload.MAX_REQUESTS_PER_MONTH) {
+      found.add(
+          new FieldViolation(
+              "fromRequestsPerMonth",
+              "must be between 1 and "
+                  + Workload.MAX_REQUESTS_PER_MONTH
+                  + " (the volume axis is logarithmic)"));
+    } else if (to != null && to <= Workload.MAX_REQUESTS_PER_MONTH && from >= to) {
+      found.add(
+          new FieldViolation("toRequestsPerMonth", "must be greater than fromRequestsPerMonth"));
+    }
+    if (points == null) {
+      found.add(new FieldViolation("points", "is required"));
+    } else if (points < 2 || points > Sweep.MAX_POINTS) {
+      found.add(new FieldViolation("points", "must be between 2 and " + Sweep.MAX_POINTS));
+    }
+    return List.copyOf(found);
   }
 
   /**

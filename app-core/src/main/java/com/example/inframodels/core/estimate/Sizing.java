@@ -6,8 +6,10 @@ import static com.example.inframodels.core.InfrastructureModel.SERVERLESS;
 import static com.example.inframodels.core.InfrastructureModel.VIRTUAL_MACHINE;
 
 import com.example.inframodels.core.InfrastructureModel;
+import com.example.inframodels.core.estimate.PriceCatalogue.ContainerRates;
 import com.example.inframodels.core.estimate.PriceCatalogue.InstancePrices;
 import com.example.inframodels.core.estimate.PriceCatalogue.InstanceType;
+import com.example.inframodels.core.estimate.PriceCatalogue.ServerlessRates;
 import com.example.inframodels.core.estimate.PriceCatalogue.TaskSize;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -107,7 +109,7 @@ final class Sizing {
   private List<Sized> alwaysOn(Workload workload, Demand demand) {
     return List.of(
         machines(
-            BARE_METAL, prices.bareMetal(), Estimator.MIN_BARE_METAL_SERVERS, workload, demand),
+            BARE_METAL, bareMetal(workload), Estimator.MIN_BARE_METAL_SERVERS, workload, demand),
         machines(
             VIRTUAL_MACHINE, prices.virtualMachine(), Estimator.MIN_VM_INSTANCES, workload, demand),
         container(workload, demand));
@@ -123,33 +125,60 @@ final class Sizing {
   }
 
   BigDecimal serverlessCostPerRequest(Workload workload) {
-    return prices
-        .serverless()
+    ServerlessRates lambda = serverlessRates(workload);
+    return lambda
         .perMillionRequests()
         .divide(MILLION, MATH)
-        .add(gbSecondsPerRequest(workload).multiply(prices.serverless().perGbSecond(), MATH));
+        .add(gbSecondsPerRequest(workload).multiply(lambda.perGbSecond(), MATH));
   }
 
-  /** The lowest monthly price of one vCPU on any always-on model, among sizes that fit. */
+  /**
+   * The lowest monthly price of one vCPU it can keep busy, on any always-on model, among sizes that
+   * fit: a burstable instance's vCPUs count at their baseline.
+   */
   BigDecimal cheapestVcpuMonth(Workload workload) {
     BigDecimal neededGib = PriceCatalogue.gib(workload.memoryMb());
     List<BigDecimal> perVcpu = new ArrayList<>();
-    for (InstancePrices machines : List.of(prices.bareMetal(), prices.virtualMachine())) {
-      for (InstanceType type : machines.instances()) {
+    for (InstancePrices machines : List.of(bareMetal(workload), prices.virtualMachine())) {
+      for (InstanceType type : machines.on(workload.architecture())) {
         if (type.memoryGib().compareTo(neededGib) >= 0) {
-          perVcpu.add(type.hourly().divide(BigDecimal.valueOf(type.vcpu()), MATH));
+          perVcpu.add(type.monthlyUsd(prices.hoursPerMonth()).divide(type.sustainedVcpus(), MATH));
         }
       }
     }
     BigDecimal neededGb = PriceCatalogue.gb(workload.memoryMb());
+    ContainerRates fargate = containerRates(workload);
     for (TaskSize size : prices.container().taskSizes()) {
       smallestMemoryGb(size, neededGb)
-          .ifPresent(gb -> perVcpu.add(taskHourUsd(size, gb).divide(size.vcpu(), MATH)));
+          .ifPresent(
+              gb ->
+                  perVcpu.add(
+                      taskHourUsd(size, gb, fargate)
+                          .multiply(prices.hoursPerMonth())
+                          .divide(size.vcpu(), MATH)));
     }
-    return perVcpu.stream()
-        .min(Comparator.naturalOrder())
-        .orElseThrow()
-        .multiply(prices.hoursPerMonth());
+    return perVcpu.stream().min(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  /** The machines bare metal is priced on for this workload. */
+  InstancePrices bareMetal(Workload workload) {
+    return prices
+        .bareMetal(workload.bareMetal())
+        .orElseThrow(() -> new IllegalStateException("no " + workload.bareMetal() + " prices"));
+  }
+
+  private ServerlessRates serverlessRates(Workload workload) {
+    return prices
+        .serverless()
+        .rates(workload.architecture())
+        .orElseThrow(() -> new IllegalStateException("no " + workload.architecture() + " prices"));
+  }
+
+  private ContainerRates containerRates(Workload workload) {
+    return prices
+        .container()
+        .rates(workload.architecture())
+        .orElseThrow(() -> new IllegalStateException("no " + workload.architecture() + " prices"));
   }
 
   /** Lambda bills whole milliseconds. */
@@ -165,14 +194,13 @@ final class Sizing {
       Demand demand) {
     BigDecimal neededGib = PriceCatalogue.gib(workload.memoryMb());
     Machines best = null;
-    for (InstanceType type : catalogue.instances()) {
+    for (InstanceType type : catalogue.on(workload.architecture())) {
       if (type.memoryGib().compareTo(neededGib) < 0) {
         continue;
       }
-      long count =
-          Math.max(minimum, ceil(demand.vcpus().divide(BigDecimal.valueOf(type.vcpu()), MATH)));
+      long count = Math.max(minimum, ceil(demand.vcpus().divide(type.sustainedVcpus(), MATH)));
       BigDecimal usd =
-          type.hourly().multiply(BigDecimal.valueOf(count)).multiply(prices.hoursPerMonth(), MATH);
+          type.monthlyUsd(prices.hoursPerMonth()).multiply(BigDecimal.valueOf(count), MATH);
       if (best == null || usd.compareTo(best.exactUsd()) < 0) {
         best = new Machines(model, catalogue, type, count, minimum, usd);
       }
@@ -182,6 +210,7 @@ final class Sizing {
 
   private Tasks container(Workload workload, Demand demand) {
     BigDecimal neededGb = PriceCatalogue.gb(workload.memoryMb());
+    ContainerRates fargate = containerRates(workload);
     Tasks best = null;
     for (TaskSize size : prices.container().taskSizes()) {
       BigDecimal memory = smallestMemoryGb(size, neededGb).orElse(null);
@@ -191,7 +220,7 @@ final class Sizing {
       long tasks =
           Math.max(Estimator.MIN_CONTAINER_TASKS, ceil(demand.vcpus().divide(size.vcpu(), MATH)));
       BigDecimal usd =
-          taskHourUsd(size, memory)
+          taskHourUsd(size, memory, fargate)
               .multiply(BigDecimal.valueOf(tasks))
               .multiply(prices.hoursPerMonth(), MATH);
       if (best == null || usd.compareTo(best.exactUsd()) < 0) {
@@ -208,13 +237,13 @@ final class Sizing {
         .min(Comparator.naturalOrder());
   }
 
-  private BigDecimal taskHourUsd(TaskSize size, BigDecimal memoryGb) {
-    var fargate = prices.container();
+  /** One hour of one Fargate task of this size. */
+  static BigDecimal taskHourUsd(TaskSize size, BigDecimal memoryGb, ContainerRates fargate) {
     return size.vcpu().multiply(fargate.perVcpuHour()).add(memoryGb.multiply(fargate.perGbHour()));
   }
 
   private Invocations serverless(Workload workload) {
-    var lambda = prices.serverless();
+    ServerlessRates lambda = serverlessRates(workload);
     BigDecimal requests = BigDecimal.valueOf(workload.requestsPerMonth());
     BigDecimal gbSeconds = gbSecondsPerRequest(workload).multiply(requests, MATH);
     BigDecimal usd =

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the service has to handle in a month.
+ * What the service has to handle in a month, and the two choices of how it is bought that change
+ * the answer: the architecture it runs on and the kind of physical server bare metal means.
  *
  * <p>The limits follow AWS Lambda's, so that every workload can be priced on all four models: a
  * request runs at most 15 minutes, and a function has 128 MB to 10 GB of memory.
@@ -20,12 +21,17 @@ import java.util.List;
  * @param memoryMb memory one copy of the service needs
  * @param peakRequestsPerSecond the busiest second's rate, or {@code null} to derive it from the
  *     monthly rate and {@link #PEAK_FACTOR}
+ * @param architecture what the service runs on; {@code null} means {@link Architecture#X86_64}
+ * @param bareMetal which physical servers price the bare-metal model; {@code null} means {@link
+ *     BareMetalOffer#CLOUD}
  */
 public record Workload(
     long requestsPerMonth,
     BigDecimal avgDurationMs,
     int memoryMb,
-    BigDecimal peakRequestsPerSecond) {
+    BigDecimal peakRequestsPerSecond,
+    Architecture architecture,
+    BareMetalOffer bareMetal) {
 
   public static final long MAX_REQUESTS_PER_MONTH = 1_000_000_000_000L;
   public static final BigDecimal MAX_DURATION_MS = BigDecimal.valueOf(900_000);
@@ -42,6 +48,17 @@ public record Workload(
     if (!violations.isEmpty()) {
       throw new InvalidWorkloadException(violations);
     }
+    architecture = architecture == null ? Architecture.X86_64 : architecture;
+    bareMetal = bareMetal == null ? BareMetalOffer.CLOUD : bareMetal;
+  }
+
+  /** A workload on x86_64, with bare metal priced on the cloud's bare-metal instances. */
+  public Workload(
+      long requestsPerMonth,
+      BigDecimal avgDurationMs,
+      int memoryMb,
+      BigDecimal peakRequestsPerSecond) {
+    this(requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond, null, null);
   }
 
   /** A workload without an explicit peak. */
@@ -51,7 +68,20 @@ public record Workload(
 
   /** The same workload with another monthly volume; the peak, if given, is kept. */
   public Workload withRequestsPerMonth(long requests) {
-    return new Workload(requests, avgDurationMs, memoryMb, peakRequestsPerSecond);
+    return new Workload(
+        requests, avgDurationMs, memoryMb, peakRequestsPerSecond, architecture, bareMetal);
+  }
+
+  /** The same workload on another architecture. */
+  public Workload on(Architecture other) {
+    return new Workload(
+        requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond, other, bareMetal);
+  }
+
+  /** The same workload with bare metal priced on another offer. */
+  public Workload pricingBareMetalAs(BareMetalOffer offer) {
+    return new Workload(
+        requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond, architecture, offer);
   }
 
   /**

@@ -7,6 +7,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
 /** Puts {@link AdvisorHttpFilter} in front of a servlet web application. */
 @AutoConfiguration(after = AdvisorAutoConfiguration.class)
@@ -37,6 +39,17 @@ public class AdvisorWebConfiguration {
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
     registration.addUrlPatterns("/*");
     return registration;
+  }
+
+  /** Request metrics tagged with the contract's route; see {@link RouteObservationConvention}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ServerRequestObservationConvention.class)
+  static class RouteMetrics {
+    @Bean
+    @ConditionalOnMissingBean(ServerRequestObservationConvention.class)
+    ServerRequestObservationConvention routeObservationConvention() {
+      return new RouteObservationConvention();
+    }
   }
 
   /** Tomcat answers some malformed requests itself; make those answers problem details too. */

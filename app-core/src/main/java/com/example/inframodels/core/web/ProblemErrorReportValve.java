@@ -10,7 +10,8 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 /**
  * Tomcat's last word on a request no servlet answered — a malformed URI, an oversized header: a
- * problem detail instead of Tomcat's HTML error page.
+ * problem detail instead of Tomcat's HTML error page, and its access line, as {@link
+ * AdvisorHttpFilter} writes for the requests it answers.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -28,6 +29,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       OutputStream out = response.getOutputStream();
       out.write(answer.body());
       response.finishResponse();
+      // Tomcat stamps the request on arrival (-1 if it never got that far); the URI as received,
+      // since a malformed one has no decoded form.
+      long arrived = request.getCoyoteRequest().getStartTimeNanos();
+      AdvisorHttpFilter.logAccess(
+          request.getMethod(),
+          request.getRequestURI(),
+          answer.status(),
+          arrived == -1 ? System.nanoTime() : arrived);
     } catch (IOException | IllegalStateException e) {
       // The client is gone or the response is already closed: nothing left to tell it.
     }

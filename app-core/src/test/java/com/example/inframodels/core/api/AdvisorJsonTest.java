@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The reader judges the body's form; the values' meaning it leaves to the rules it is given. */
 class AdvisorJsonTest {
 
-  private static final WorkloadRules WORKLOAD_RULES = Workload::violations;
+  private static final WorkloadRules WORKLOAD_RULES =
+      (requests, duration, memory, peak, architecture, bareMetal) ->
+          Workload.violations(requests, duration, memory, peak);
 
   @Test
   void reportsAFieldOfTheWrongTypeOnceNotAlsoAsMissing() {
@@ -54,7 +56,8 @@ class AdvisorJsonTest {
 
   @Test
   void leavesRangesToTheRules() {
-    WorkloadRules noRules = (requests, duration, memory, peak) -> List.of();
+    WorkloadRules noRules =
+        (requests, duration, memory, peak, architecture, bareMetal) -> List.of();
     byte[] body =
         "{\"requestsPerMonth\":-1,\"avgDurationMs\":120,\"memoryMb\":512}"
             .getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package com.example.inframodels.core.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.inframodels.core.estimate.Architecture;
 import com.example.inframodels.core.estimate.PriceCatalogue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ class PriceCatalogueJsonTest {
   void readsTheBundledCatalogueWhole() throws IOException {
     PriceCatalogue catalogue = PriceCatalogueJson.read(bundled());
 
-    assertThat(catalogue.version()).isEqualTo("aws-us-east-1-2026-11");
+    assertThat(catalogue.version()).isEqualTo("aws-us-east-1-2026-12");
     assertThat(catalogue.serverless().perGbSecond()).isEqualByComparingTo("0.0000166667");
     assertThat(catalogue.serverless().source().asOf()).isEqualTo(LocalDate.of(2026, 11, 28));
     assertThat(catalogue.container().taskSizes()).hasSize(7);
@@ -32,10 +33,32 @@ class PriceCatalogueJsonTest {
         .first()
         .satisfies(
             type -> {
-              assertThat(type.name()).isEqualTo("c7i.large");
+              assertThat(type.name()).isEqualTo("t4g.micro");
+              assertThat(type.architecture()).isEqualTo(Architecture.ARM64);
+              assertThat(type.baselinePerVcpu()).isEqualByComparingTo("0.1");
+            });
+    assertThat(catalogue.virtualMachine().on(Architecture.X86_64))
+        .first()
+        .satisfies(
+            type -> {
+              assertThat(type.name()).isEqualTo("t3.micro");
               assertThat(type.vcpu()).isEqualTo(2);
             });
-    assertThat(catalogue.bareMetal().instances()).hasSize(3);
+    assertThat(catalogue.bareMetal().instances()).hasSize(4);
+    assertThat(catalogue.serverless().rates(Architecture.ARM64))
+        .hasValueSatisfying(
+            arm -> assertThat(arm.perGbSecond()).isEqualByComparingTo("0.0000133334"));
+    assertThat(catalogue.container().rates(Architecture.ARM64))
+        .hasValueSatisfying(arm -> assertThat(arm.perVcpuHour()).isEqualByComparingTo("0.03238"));
+    assertThat(catalogue.dedicatedServers().instances())
+        .first()
+        .satisfies(
+            server -> {
+              assertThat(server.name()).isEqualTo("OVHcloud Rise-1 (US)");
+              assertThat(server.monthly()).isEqualByComparingTo("70");
+              assertThat(server.setupFee()).isEqualByComparingTo("70");
+              assertThat(server.source().note()).contains("survey");
+            });
   }
 
   @ParameterizedTest(name = "{0}")

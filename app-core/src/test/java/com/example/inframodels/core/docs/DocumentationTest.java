@@ -2,23 +2,35 @@ package com.example.inframodels.core.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.core.api.AdvisorApi;
+import com.example.inframodels.core.api.ApiRequest;
+import com.example.inframodels.core.api.ApiResponse;
+import com.example.inframodels.core.catalogue.PriceCatalogues;
 import com.example.inframodels.core.contract.AdvisorContract;
+import com.example.inframodels.core.estimate.Estimator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The repository's documents, checked where the whole repository is: the root README's opening
- * commands and examples, and every relative link. app-core is never copied out of the tree, so its
- * build is where these run; each packaging module checks its own README.
+ * commands and examples, app-core's table of estimates, and every relative link. app-core is never
+ * copied out of the tree, so its build is where these run; each packaging module checks its own
+ * README.
  */
 class DocumentationTest {
 
@@ -33,6 +45,8 @@ class DocumentationTest {
   private static final String RUN_COMMAND =
       "./mvnw -pl baremetal-systemd -am package -DskipTests"
           + " && java -jar baremetal-systemd/target/infra-advisor.jar";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
 
@@ -49,6 +63,67 @@ class DocumentationTest {
         .as("the README's curl body is the one the contract suite proves")
         .contains("-d '" + AdvisorContract.SAMPLE_WORKLOAD + "'")
         .contains("-d '" + AdvisorContract.FIXED_PEAK_WORKLOAD + "'");
+  }
+
+  /**
+   * app-core's README quotes what the sample workload costs with each choice; every figure of that
+   * table must be what the advisor answers for the row's body, with the bundled catalogue.
+   */
+  @Test
+  void appCoreReadmeQuotesTheEstimatesTheAdvisorGives() throws IOException {
+    Map<String, List<String>> quoted = estimateTable(ROOT.resolve("app-core/README.md"));
+    AdvisorApi advisor =
+        new AdvisorApi(
+            new Estimator(PriceCatalogues.bundled()),
+            () -> {
+              throw new IllegalStateException("the table asks for estimates only");
+            });
+
+    Map<String, List<String>> answered = new LinkedHashMap<>();
+    quoted.keySet().forEach(body -> answered.put(body, monthlyFigures(advisor, body)));
+
+    assertThat(quoted.keySet())
+        .as("the table's rows: the contract's sample, then one per choice")
+        .hasSize(3)
+        .first()
+        .isEqualTo(AdvisorContract.SAMPLE_WORKLOAD);
+    assertThat(quoted)
+        .as("the README's figures, against the advisor's answers")
+        .isEqualTo(answered);
+  }
+
+  /** Rows {@code | `{body}` | $a | $b | $c | $d |}: the body and its four figures. */
+  private static Map<String, List<String>> estimateTable(Path readme) throws IOException {
+    Pattern row = Pattern.compile("^\\| `(\\{.*\\})` \\|(.*)\\|$");
+    Map<String, List<String>> table = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(readme)) {
+      Matcher cells = row.matcher(line);
+      if (cells.matches()) {
+        table.put(
+            cells.group(1), Arrays.stream(cells.group(2).split("\\|")).map(String::strip).toList());
+      }
+    }
+    return table;
+  }
+
+  /** Each model's monthly figure, in the answer's order, as the README writes dollars. */
+  private static List<String> monthlyFigures(AdvisorApi advisor, String body) {
+    ApiResponse response =
+        advisor.handle(
+            new ApiRequest(
+                "POST", "/estimate", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+    String text = new String(response.body(), StandardCharsets.UTF_8);
+    if (response.status() != 200) {
+      return List.of("HTTP " + response.status() + ": " + text);
+    }
+    List<String> figures = new ArrayList<>();
+    JSON.readTree(text)
+        .get("options")
+        .forEach(
+            option ->
+                figures.add(
+                    String.format(Locale.US, "$%,.2f", option.get("monthlyUsd").decimalValue())));
+    return figures;
   }
 
   /** baremetal-systemd's SystemdUnitIT checks its README's score against systemd-analyze. */

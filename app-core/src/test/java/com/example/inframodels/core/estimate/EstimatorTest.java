@@ -28,7 +28,10 @@ class EstimatorTest {
   private static final List<InfrastructureModel> ALWAYS_ON =
       List.of(BARE_METAL, VIRTUAL_MACHINE, CONTAINER);
 
-  /** 300 workloads across the whole input range, the same every run (fixed seed). */
+  /**
+   * 300 workloads across the whole input range, the same every run (fixed seed); on both
+   * architectures, with bare metal on both offers.
+   */
   static Stream<Workload> workloads() {
     Random random = new Random(20261128L);
     return IntStream.range(0, 300)
@@ -53,8 +56,140 @@ class EstimatorTest {
                           .multiply(BigDecimal.valueOf(1 + random.nextInt(4)))
                           .add(BigDecimal.valueOf(1 + random.nextInt(100)))
                       : null;
-              return new Workload(requests, duration, memory, peak);
+              return new Workload(
+                  requests,
+                  duration,
+                  memory,
+                  peak,
+                  // The bundled catalogue rents x86_64 servers only.
+                  i % 7 < 2 ? Architecture.ARM64 : Architecture.X86_64,
+                  i % 7 >= 2 && i % 3 == 1 ? BareMetalOffer.DEDICATED : BareMetalOffer.CLOUD);
             });
+  }
+
+  /** What a small service is really bought as: burstable VMs, rented servers, Arm. */
+  @Nested
+  class WhatUsersBuy {
+
+    private final Workload sample = Workload.of(1_000_000, "120", 512);
+
+    @Test
+    void aSmallServiceRunsOnBurstableInstancesCountedAtTheirBaseline() {
+      Estimate estimate = ESTIMATOR.estimate(sample);
+
+      assertThat(estimate.option(VIRTUAL_MACHINE).capacity().description())
+          .isEqualTo(
+              "2 × t3.micro (2 vCPU, 1 GiB, burstable: 10% of each vCPU sustained), on demand,"
+                  + " 730 h/month");
+      assertThat(estimate.option(VIRTUAL_MACHINE).assumptions())
+          .anySatisfy(line -> assertThat(line).startsWith("a burstable instance counts at its"));
+    }
+
+    @Test
+    void aBusierServiceOutgrowsTheBaselineAndBuysMore() {
+      // 50 req/s × 0.2 s × (1,769 / 1,769 vCPU) / 0.7 = 14.3 vCPU at the peak: at a 10–40%
+      // baseline a burstable fleet would need 36+ instances; whole vCPUs are cheaper.
+      Estimate estimate =
+          ESTIMATOR.estimate(
+              new Workload(10_000_000, new BigDecimal("200"), 1769, BigDecimal.valueOf(50)));
+
+      assertThat(estimate.option(VIRTUAL_MACHINE).capacity().size())
+          .as("the cheapest fleet for 14.3 vCPU")
+          .isEqualTo("c7i.large");
+      assertThat(estimate.option(VIRTUAL_MACHINE).capacity().quantity()).isEqualByComparingTo("8");
+    }
+
+    @Test
+    void armPricesEveryModelOnItsOwnRates() {
+      Estimate estimate = ESTIMATOR.estimate(sample.on(Architecture.ARM64));
+
+      assertThat(estimate.option(SERVERLESS).monthlyUsd())
+          .as("1M × 0.20/M + 60,000 GB-s × 0.0000133334")
+          .isEqualByComparingTo("1.00");
+      assertThat(estimate.option(CONTAINER).monthlyUsd())
+          .as("2 tasks × (0.25 × 0.03238 + 0.5 × 0.00356) × 730 h")
+          .isEqualByComparingTo("14.42");
+      assertThat(estimate.option(VIRTUAL_MACHINE).monthlyUsd())
+          .as("2 × t4g.micro × 0.0084 × 730 h")
+          .isEqualByComparingTo("12.26");
+      assertThat(estimate.option(BARE_METAL).monthlyUsd())
+          .as("1 × a1.metal × 0.408 × 730 h")
+          .isEqualByComparingTo("297.84");
+      assertThat(estimate.workload().architecture()).isEqualTo(Architecture.ARM64);
+      assertThat(estimate.assumptions()).anySatisfy(line -> assertThat(line).contains("arm64"));
+    }
+
+    @Test
+    void armIsAboutAFifthCheaperOnLambdaAndFargate() {
+      Estimate x86 = ESTIMATOR.estimate(sample);
+      Estimate arm = ESTIMATOR.estimate(sample.on(Architecture.ARM64));
+
+      BigDecimal lambdaRatio = ratio(arm, x86, SERVERLESS);
+      BigDecimal fargateRatio = ratio(arm, x86, CONTAINER);
+      assertThat(lambdaRatio)
+          .as("$1.00 / $1.20")
+          .isBetween(new BigDecimal("0.75"), new BigDecimal("0.85"));
+      assertThat(fargateRatio)
+          .as("$14.42 / $18.02")
+          .isBetween(new BigDecimal("0.75"), new BigDecimal("0.85"));
+    }
+
+    @Test
+    void bareMetalOnARentedServerIsItsMonthlyRent() {
+      Estimate estimate = ESTIMATOR.estimate(sample.pricingBareMetalAs(BareMetalOffer.DEDICATED));
+
+      ModelCost bareMetal = estimate.option(BARE_METAL);
+      assertThat(bareMetal.monthlyUsd())
+          .as("1 × OVHcloud Rise-1 at $70 a month")
+          .isEqualByComparingTo("70.00");
+      assertThat(bareMetal.capacity().description())
+          .isEqualTo("1 × OVHcloud Rise-1 (US) (12 vCPU, 32 GiB), rented by the month");
+      assertThat(bareMetal.assumptions())
+          .anySatisfy(line -> assertThat(line).contains("https://us.ovhcloud.com/bare-metal/rise/"))
+          .contains("plus a one-time setup fee of $70.00 per server, not in the monthly figure");
+      assertThat(ESTIMATOR.estimate(sample).option(BARE_METAL).monthlyUsd())
+          .as("the default stays the cloud's c5.metal")
+          .isEqualByComparingTo("2978.40");
+    }
+
+    @Test
+    void refusesAChoiceTheCatalogueDoesNotPrice() {
+      Estimator x86Only = new Estimator(PriceCatalogues.fromFile(fixture("x86-only.json")));
+
+      assertThat(x86Only.violations(1L, BigDecimal.ONE, 512, null, Architecture.ARM64, null))
+          .extracting(FieldViolation::field, FieldViolation::detail)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "architecture", "must be x86_64: price catalogue x86-only prices no other"));
+      assertThat(x86Only.violations(1L, BigDecimal.ONE, 512, null, null, BareMetalOffer.DEDICATED))
+          .extracting(FieldViolation::field)
+          .containsExactly("bareMetal");
+      assertThat(
+              ESTIMATOR.violations(
+                  1L, BigDecimal.ONE, 512, null, Architecture.ARM64, BareMetalOffer.DEDICATED))
+          .as("the bundled catalogue rents no Arm servers")
+          .extracting(FieldViolation::detail)
+          .containsExactly(
+              "must be cloud on arm64: price catalogue aws-us-east-1-2026-12 has no arm64"
+                  + " dedicated servers");
+      assertThatThrownBy(() -> x86Only.estimate(sample.on(Architecture.ARM64)))
+          .isInstanceOf(InvalidWorkloadException.class);
+    }
+
+    private static BigDecimal ratio(Estimate a, Estimate b, InfrastructureModel model) {
+      return a.option(model)
+          .monthlyUsd()
+          .divide(b.option(model).monthlyUsd(), MathContext.DECIMAL64);
+    }
+
+    private static java.nio.file.Path fixture(String name) {
+      try {
+        return java.nio.file.Path.of(
+            EstimatorTest.class.getResource("/price-catalogues/" + name).toURI());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   @Nested
@@ -71,8 +206,8 @@ class EstimatorTest {
           .as("2 tasks × (0.25 × 0.04048 + 0.5 × 0.004445) × 730 h")
           .isEqualByComparingTo("18.02");
       assertThat(estimate.option(VIRTUAL_MACHINE).monthlyUsd())
-          .as("2 × c7i.large × 0.08925 × 730 h")
-          .isEqualByComparingTo("130.31");
+          .as("0.057 vCPU at the peak: 2 × t3.micro (10% of 2 vCPU sustained) × 0.0104 × 730 h")
+          .isEqualByComparingTo("15.18");
       assertThat(estimate.option(BARE_METAL).monthlyUsd())
           .as("1 × c5.metal × 4.08 × 730 h")
           .isEqualByComparingTo("2978.40");
@@ -302,7 +437,10 @@ class EstimatorTest {
 
       assertThat(boughtVcpus(estimate.option(VIRTUAL_MACHINE), ESTIMATOR.prices().virtualMachine()))
           .isGreaterThanOrEqualTo(neededVcpu);
-      assertThat(boughtVcpus(estimate.option(BARE_METAL), ESTIMATOR.prices().bareMetal()))
+      assertThat(
+              boughtVcpus(
+                  estimate.option(BARE_METAL),
+                  ESTIMATOR.prices().bareMetal(workload.bareMetal()).orElseThrow()))
           .isGreaterThanOrEqualTo(neededVcpu);
       assertThat(container.capacity().quantity().multiply(taskVcpu))
           .isGreaterThanOrEqualTo(neededVcpu);
@@ -316,14 +454,15 @@ class EstimatorTest {
         .orElseThrow();
   }
 
+  /** The vCPUs an option can keep busy: a burstable instance's count at their baseline. */
   private static BigDecimal boughtVcpus(ModelCost option, PriceCatalogue.InstancePrices machines) {
-    int perMachine =
+    BigDecimal perMachine =
         machines.instances().stream()
             .filter(type -> type.name().equals(option.capacity().size()))
             .findFirst()
             .orElseThrow()
-            .vcpu();
-    return option.capacity().quantity().multiply(BigDecimal.valueOf(perMachine));
+            .sustainedVcpus();
+    return option.capacity().quantity().multiply(perMachine);
   }
 
   private static long volumeLimit(Workload workload) {

@@ -18,7 +18,7 @@ class PriceCatalogueTest {
   void bundledCatalogueLoadsWithSourcesForEverySection() {
     PriceCatalogue catalogue = PriceCatalogues.bundled();
 
-    assertThat(catalogue.version()).isEqualTo("aws-us-east-1-2026-11");
+    assertThat(catalogue.version()).isEqualTo("aws-us-east-1-2026-12");
     assertThat(catalogue.hoursPerMonth()).isEqualByComparingTo("730");
     assertThat(
             java.util.List.of(
@@ -33,7 +33,21 @@ class PriceCatalogueTest {
             });
     assertThat(catalogue.virtualMachine().instances())
         .as("sorted cheapest first")
-        .isSortedAccordingTo((a, b) -> a.hourly().compareTo(b.hourly()));
+        .isSortedAccordingTo(
+            (a, b) ->
+                a.monthlyUsd(catalogue.hoursPerMonth())
+                    .compareTo(b.monthlyUsd(catalogue.hoursPerMonth())));
+    assertThat(catalogue.dedicatedServers().instances())
+        .as("each rented server with its own source and date, and a monthly price")
+        .isNotEmpty()
+        .allSatisfy(
+            server -> {
+              assertThat(server.monthly()).isPositive();
+              assertThat(server.hourly()).isNull();
+              assertThat(catalogue.dedicatedServers().sourceOf(server).url())
+                  .startsWith("https://");
+              assertThat(server.source().asOf()).isNotNull();
+            });
   }
 
   @Test

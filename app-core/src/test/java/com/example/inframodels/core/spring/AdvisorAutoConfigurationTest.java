@@ -60,7 +60,7 @@ class AdvisorAutoConfigurationTest {
         Files.writeString(
             dir.resolve("prices.json"),
             bundled.replace(
-                "\"version\": \"aws-us-east-1-2026-11\"", "\"version\": \"negotiated\""));
+                "\"version\": \"aws-us-east-1-2026-12\"", "\"version\": \"negotiated\""));
 
     context
         .withPropertyValues("advisor.price-catalogue=" + file)

@@ -1,0 +1,40 @@
+package com.example.inframodels.core.estimate;
+
+import java.util.Optional;
+
+/**
+ * Which kind of physical server the bare-metal model is priced on: the cloud's bare-metal
+ * instances, billed by the hour (the default, from the same provider as the other models), or a
+ * rented dedicated server billed by the month, which is what a small service usually runs on when
+ * it runs on its own hardware.
+ */
+public enum BareMetalOffer {
+  CLOUD("cloud"),
+  DEDICATED("dedicated");
+
+  private final String id;
+
+  BareMetalOffer(String id) {
+    this.id = id;
+  }
+
+  /** The name in requests and responses. */
+  public String id() {
+    return id;
+  }
+
+  /** The offer of that name, if there is one. */
+  public static Optional<BareMetalOffer> named(String id) {
+    for (BareMetalOffer offer : values()) {
+      if (offer.id.equals(id)) {
+        return Optional.of(offer);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
