@@ -2,27 +2,26 @@ package com.example.inframodels.baremetal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.core.contract.AccessLogContract;
 import com.example.inframodels.core.contract.AdvisorHttpContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.testing.ExternalCommand;
-import com.example.inframodels.testing.LogLines;
 import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The whole contract, over HTTP, against the fat JAR running as a separate process. */
-class FatJarContractIT extends AdvisorHttpContract {
+class FatJarContractIT extends AdvisorHttpContract implements AccessLogContract {
 
   private static FatJarProcess app;
   private static ContractClient http;
@@ -90,36 +89,20 @@ class FatJarContractIT extends AdvisorHttpContract {
         .isEqualTo(404);
   }
 
-  @Test
-  void logsOnePlainAccessLinePerRequestWithoutItsBody() throws Exception {
-    LogLines log = new LogLines(app::logText).mark();
-
-    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
-    String line =
-        log.awaitExactlyOne(
-            PlainAccessLine.of("POST", "/estimate", 200), "POST /estimate 200", WAIT);
-
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(line).contains(" INFO ");
-    assertThat(log.sinceMark())
-        .as("the body is never logged")
-        .noneMatch(logged -> logged.contains("requestsPerMonth"));
+  @Override
+  public String logText() {
+    return app.logText();
   }
 
-  @Test
-  void logsARejectedRequestWithItsStatusAndWithoutItsBody() throws Exception {
-    String secret = "secret-" + UUID.randomUUID();
-    LogLines log = new LogLines(app::logText).mark();
-
-    ContractResponse response =
-        send(ContractRequest.postJson("/estimate", "{\"" + secret + "\": 1}"));
-    log.awaitExactlyOne(PlainAccessLine.of("POST", "/estimate", 400), "POST /estimate 400", WAIT);
-
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(log.sinceMark()).noneMatch(logged -> logged.contains(secret));
+  @Override
+  public boolean isAccessLine(String line, String method, String path, int status) {
+    return PlainAccessLine.of(method, path, status).test(line);
   }
 
-  static final Duration WAIT = Duration.ofSeconds(10);
+  @Override
+  public void checkAccessLine(String line, List<String> linesSinceMark) {
+    assertThat(line).as("Spring Boot's plain console line, at INFO").contains(" INFO ");
+  }
 
   /**
    * The model systemd's own detector names for this machine: the innermost layer, as the advisor

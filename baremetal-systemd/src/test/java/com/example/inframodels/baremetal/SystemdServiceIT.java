@@ -3,13 +3,13 @@ package com.example.inframodels.baremetal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.inframodels.core.contract.AccessLogContract;
 import com.example.inframodels.core.contract.AdvisorHttpContract;
 import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
 import com.example.inframodels.testing.ExternalCommand;
-import com.example.inframodels.testing.LogLines;
 import com.example.inframodels.testing.ProcStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * against it; then the JVM is killed (systemd must restart it) and stopped (cleanly).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SystemdServiceIT extends AdvisorHttpContract {
+class SystemdServiceIT extends AdvisorHttpContract implements AccessLogContract {
 
   private static final String UNIT = "infra-advisor.service";
 
@@ -208,36 +208,27 @@ class SystemdServiceIT extends AdvisorHttpContract {
         .isNotEmpty();
   }
 
-  /**
-   * The journal gets the service's output as it is: one plain line per request, tagged with the
-   * unit's SyslogIdentifier, without the body.
-   */
-  @Test
-  void logsOnePlainAccessLinePerRequestToTheJournal() throws Exception {
-    LogLines journal =
-        new LogLines(
-                () -> {
-                  try {
-                    return host.journal(UNIT);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                  }
-                })
-            .mark();
+  /** The unit's journal: the service's output as it is, tagged with its SyslogIdentifier. */
+  @Override
+  public String logText() {
+    try {
+      return host.journal(UNIT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
-    ContractResponse response = send(ContractRequest.postJson("/estimate", SAMPLE_WORKLOAD));
-    String line =
-        journal.awaitExactlyOne(
-            PlainAccessLine.of("POST", "/estimate", 200),
-            "POST /estimate 200 in the unit's journal",
-            Duration.ofSeconds(15));
+  @Override
+  public boolean isAccessLine(String line, String method, String path, int status) {
+    return PlainAccessLine.of(method, path, status).test(line);
+  }
 
-    assertThat(response.status()).isEqualTo(200);
+  @Override
+  public void checkAccessLine(String line, List<String> linesSinceMark) {
     assertThat(line).as("SyslogIdentifier= of the unit").contains(" infra-advisor[");
-    assertThat(journal.sinceMark()).noneMatch(logged -> logged.contains("requestsPerMonth"));
   }
 
   private static void awaitReady(String when) throws Exception {

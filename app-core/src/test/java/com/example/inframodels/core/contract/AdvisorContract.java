@@ -41,7 +41,7 @@ public abstract class AdvisorContract {
   /** How this packaging's requests reach its artifact. */
   protected abstract ContractClient client();
 
-  protected ContractResponse send(ContractRequest request) throws Exception {
+  public ContractResponse send(ContractRequest request) throws Exception {
     return client().send(request);
   }
 
