@@ -5,6 +5,7 @@ import com.example.inframodels.core.estimate.Architecture;
 import com.example.inframodels.core.estimate.BareMetalOffer;
 import com.example.inframodels.core.estimate.FieldViolation;
 import com.example.inframodels.core.estimate.Workload;
+import com.example.inframodels.core.estimate.WorkloadFields;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -80,13 +81,7 @@ public final class AdvisorJson {
    */
   @FunctionalInterface
   interface WorkloadRules {
-    List<FieldViolation> check(
-        Long requestsPerMonth,
-        BigDecimal avgDurationMs,
-        Integer memoryMb,
-        BigDecimal peakRequestsPerSecond,
-        Architecture architecture,
-        BareMetalOffer bareMetal);
+    List<FieldViolation> check(WorkloadFields fields);
   }
 
   /**
@@ -117,24 +112,10 @@ public final class AdvisorJson {
     List<FieldViolation> violations = new ArrayList<>();
     Map<String, Member> root = readObject(utf8(body), WORKLOAD_FIELDS, violations);
     Long requests = wholeNumber(root, "requestsPerMonth", violations);
-    Common common = common(root, violations);
+    WorkloadFields fields = common(root, violations).withRequestsPerMonth(requests);
 
-    rejectAll(
-        violations,
-        rules.check(
-            requests,
-            common.duration,
-            common.memoryMb,
-            common.peak,
-            common.architecture,
-            common.bareMetal));
-    return new Workload(
-        requests,
-        common.duration,
-        common.memoryMb,
-        common.peak,
-        common.architecture,
-        common.bareMetal);
+    rejectAll(violations, rules.check(fields));
+    return fields.toWorkload();
   }
 
   static final Set<String> SWEEP_FIELDS =
@@ -154,15 +135,8 @@ public final class AdvisorJson {
   /** The domain's rules for a sweep, as {@link WorkloadRules} are for a workload. */
   @FunctionalInterface
   interface SweepRules {
-    List<FieldViolation> check(
-        Long from,
-        Long to,
-        Long points,
-        BigDecimal avgDurationMs,
-        Integer memoryMb,
-        BigDecimal peakRequestsPerSecond,
-        Architecture architecture,
-        BareMetalOffer bareMetal);
+    /** {@code workload} has no {@code requestsPerMonth}: the range gives the volumes. */
+    List<FieldViolation> check(Long from, Long to, Long points, WorkloadFields workload);
   }
 
   /**
@@ -176,46 +150,25 @@ public final class AdvisorJson {
     Long from = wholeNumber(root, "fromRequestsPerMonth", violations);
     Long to = wholeNumber(root, "toRequestsPerMonth", violations);
     Long points = wholeNumber(root, "points", violations);
-    Common common = common(root, violations);
+    WorkloadFields workload = common(root, violations);
 
-    rejectAll(
-        violations,
-        rules.check(
-            from,
-            to,
-            points,
-            common.duration,
-            common.memoryMb,
-            common.peak,
-            common.architecture,
-            common.bareMetal));
-    Workload workload =
-        new Workload(
-            from,
-            common.duration,
-            common.memoryMb,
-            common.peak,
-            common.architecture,
-            common.bareMetal);
-    return new SweepRequest(workload, from, to, points.intValue());
+    rejectAll(violations, rules.check(from, to, points, workload));
+    return new SweepRequest(
+        workload.withRequestsPerMonth(from).toWorkload(), from, to, points.intValue());
   }
 
-  /** The fields a workload and a sweep share, as far as the reader could read them. */
-  private record Common(
-      BigDecimal duration,
-      Integer memoryMb,
-      BigDecimal peak,
-      Architecture architecture,
-      BareMetalOffer bareMetal) {}
-
-  private static Common common(Map<String, Member> root, List<FieldViolation> violations) {
+  /**
+   * The fields a workload and a sweep share, as far as the reader could read them; the volume is
+   * left absent for the caller to give.
+   */
+  private static WorkloadFields common(Map<String, Member> root, List<FieldViolation> violations) {
     BigDecimal duration = number(root, "avgDurationMs", violations);
     Long memory = wholeNumber(root, "memoryMb", violations);
     BigDecimal peak = number(root, "peakRequestsPerSecond", violations);
     Integer memoryMb = intNumber(memory, violations);
     Architecture architecture = choice(root, "architecture", Architecture.class, violations);
     BareMetalOffer bareMetal = choice(root, "bareMetal", BareMetalOffer.class, violations);
-    return new Common(duration, memoryMb, peak, architecture, bareMetal);
+    return new WorkloadFields(null, duration, memoryMb, peak, architecture, bareMetal);
   }
 
   /**

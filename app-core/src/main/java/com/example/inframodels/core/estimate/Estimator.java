@@ -66,14 +66,7 @@ public final class Estimator {
    * @throws InvalidWorkloadException when a given peak is below the workload's own average rate
    */
   public Estimate estimate(Workload workload) {
-    List<FieldViolation> violations =
-        violations(
-            workload.requestsPerMonth(),
-            workload.avgDurationMs(),
-            workload.memoryMb(),
-            workload.peakRequestsPerSecond(),
-            workload.architecture(),
-            workload.bareMetal());
+    List<FieldViolation> violations = violations(WorkloadFields.of(workload));
     if (!violations.isEmpty()) {
       throw new InvalidWorkloadException(violations);
     }
@@ -101,7 +94,9 @@ public final class Estimator {
       BigDecimal avgDurationMs,
       Integer memoryMb,
       BigDecimal peakRequestsPerSecond) {
-    return violations(requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond, null, null);
+    return violations(
+        new WorkloadFields(
+            requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond, null, null));
   }
 
   /**
@@ -110,16 +105,18 @@ public final class Estimator {
    * architecture. A {@code null} choice is the default ({@link Architecture#X86_64}, {@link
    * BareMetalOffer#CLOUD}), which every catalogue prices.
    */
-  public List<FieldViolation> violations(
-      Long requestsPerMonth,
-      BigDecimal avgDurationMs,
-      Integer memoryMb,
-      BigDecimal peakRequestsPerSecond,
-      Architecture architecture,
-      BareMetalOffer bareMetal) {
+  public List<FieldViolation> violations(WorkloadFields fields) {
+    Long requestsPerMonth = fields.requestsPerMonth();
+    BigDecimal peakRequestsPerSecond = fields.peakRequestsPerSecond();
+    Architecture architecture = fields.architecture();
+    BareMetalOffer bareMetal = fields.bareMetal();
     List<FieldViolation> found =
         new ArrayList<>(
-            Workload.violations(requestsPerMonth, avgDurationMs, memoryMb, peakRequestsPerSecond));
+            Workload.violations(
+                requestsPerMonth,
+                fields.avgDurationMs(),
+                fields.memoryMb(),
+                peakRequestsPerSecond));
     List<String> broken = found.stream().map(FieldViolation::field).toList();
     if (requestsPerMonth != null
         && peakRequestsPerSecond != null
@@ -183,15 +180,7 @@ public final class Estimator {
    */
   public Sweep sweep(Workload workload, long from, long to, int points) {
     List<FieldViolation> violations =
-        sweepViolations(
-            from,
-            to,
-            (long) points,
-            workload.avgDurationMs(),
-            workload.memoryMb(),
-            workload.peakRequestsPerSecond(),
-            workload.architecture(),
-            workload.bareMetal());
+        sweepViolations(from, to, (long) points, WorkloadFields.of(workload));
     if (!violations.isEmpty()) {
       throw new InvalidWorkloadException(violations);
     }
@@ -219,20 +208,12 @@ public final class Estimator {
    * logarithmic) and below {@code to}, between 2 and {@link Sweep#MAX_POINTS} points, and the
    * workload's own rules at both ends of the range, named after the end that breaks them. A given
    * peak must hold at the top of the range, the highest average rate. A {@code null} argument is an
-   * absent field.
+   * absent field; {@code workload}'s own {@code requestsPerMonth} is not used.
    */
   public List<FieldViolation> sweepViolations(
-      Long from,
-      Long to,
-      Long points,
-      BigDecimal avgDurationMs,
-      Integer memoryMb,
-      BigDecimal peakRequestsPerSecond,
-      Architecture architecture,
-      BareMetalOffer bareMetal) {
+      Long from, Long to, Long points, WorkloadFields workload) {
     List<FieldViolation> found = new ArrayList<>();
-    for (FieldViolation v :
-        violations(to, avgDurationMs, memoryMb, peakRequestsPerSecond, architecture, bareMetal)) {
+    for (FieldViolation v : violations(workload.withRequestsPerMonth(to))) {
       found.add(
           v.field().equals("requestsPerMonth")
               ? new FieldViolation("toRequestsPerMonth", v.detail())

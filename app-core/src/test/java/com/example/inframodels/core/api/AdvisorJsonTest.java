@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 class AdvisorJsonTest {
 
   private static final WorkloadRules WORKLOAD_RULES =
-      (requests, duration, memory, peak, architecture, bareMetal) ->
-          Workload.violations(requests, duration, memory, peak);
+      fields ->
+          Workload.violations(
+              fields.requestsPerMonth(),
+              fields.avgDurationMs(),
+              fields.memoryMb(),
+              fields.peakRequestsPerSecond());
 
   @Test
   void reportsAFieldOfTheWrongTypeOnceNotAlsoAsMissing() {
@@ -56,8 +60,7 @@ class AdvisorJsonTest {
 
   @Test
   void leavesRangesToTheRules() {
-    WorkloadRules noRules =
-        (requests, duration, memory, peak, architecture, bareMetal) -> List.of();
+    WorkloadRules noRules = fields -> List.of();
     byte[] body =
         "{\"requestsPerMonth\":-1,\"avgDurationMs\":120,\"memoryMb\":512}"
             .getBytes(StandardCharsets.UTF_8);

@@ -156,17 +156,23 @@ class EstimatorTest {
     void refusesAChoiceTheCatalogueDoesNotPrice() {
       Estimator x86Only = new Estimator(PriceCatalogues.fromFile(fixture("x86-only.json")));
 
-      assertThat(x86Only.violations(1L, BigDecimal.ONE, 512, null, Architecture.ARM64, null))
+      assertThat(
+              x86Only.violations(
+                  new WorkloadFields(1L, BigDecimal.ONE, 512, null, Architecture.ARM64, null)))
           .extracting(FieldViolation::field, FieldViolation::detail)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(
                   "architecture", "must be x86_64: price catalogue x86-only prices no other"));
-      assertThat(x86Only.violations(1L, BigDecimal.ONE, 512, null, null, BareMetalOffer.DEDICATED))
+      assertThat(
+              x86Only.violations(
+                  new WorkloadFields(
+                      1L, BigDecimal.ONE, 512, null, null, BareMetalOffer.DEDICATED)))
           .extracting(FieldViolation::field)
           .containsExactly("bareMetal");
       assertThat(
               ESTIMATOR.violations(
-                  1L, BigDecimal.ONE, 512, null, Architecture.ARM64, BareMetalOffer.DEDICATED))
+                  new WorkloadFields(
+                      1L, BigDecimal.ONE, 512, null, Architecture.ARM64, BareMetalOffer.DEDICATED)))
           .as("the bundled catalogue rents no Arm servers")
           .extracting(FieldViolation::detail)
           .containsExactly(

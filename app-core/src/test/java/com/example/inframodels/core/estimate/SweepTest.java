@@ -103,7 +103,8 @@ class SweepTest {
   @Test
   void namesEveryBadPartOfTheRange() {
     List<FieldViolation> violations =
-        ESTIMATOR.sweepViolations(0L, null, 1L, new BigDecimal("120"), 512, null, null, null);
+        ESTIMATOR.sweepViolations(
+            0L, null, 1L, new WorkloadFields(null, new BigDecimal("120"), 512, null, null, null));
 
     assertThat(violations)
         .extracting(FieldViolation::field)
