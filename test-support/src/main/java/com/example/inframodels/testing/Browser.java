@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -141,16 +142,11 @@ public final class Browser implements AutoCloseable {
     if (chosen != null && !chosen.isBlank()) {
       return RequiredTool.at(Path.of(chosen));
     }
-    for (String name : names) {
-      Optional<Path> found = RequiredTool.findOnPath(name);
-      if (found.isPresent()) {
-        return found.get();
-      }
-    }
-    RequiredTool.require(
-        false,
+    Optional<Path> found =
+        Arrays.stream(names).map(RequiredTool::findOnPath).flatMap(Optional::stream).findFirst();
+    return RequiredTool.require(
+        found,
         "no " + what + ": none of " + String.join(", ", names) + " on PATH, and no " + variable);
-    throw new IllegalStateException("unreachable");
   }
 
   /** ChromeDriver: {@code CHROMEDRIVER}, on PATH, or where GitHub's runners keep it. */

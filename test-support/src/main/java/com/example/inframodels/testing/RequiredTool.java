@@ -41,7 +41,7 @@ public final class RequiredTool {
     return require(found, "no executable " + executable);
   }
 
-  private static Path require(Optional<Path> found, String reason) {
+  static Path require(Optional<Path> found, String reason) {
     require(found.isPresent(), reason);
     return found.get();
   }

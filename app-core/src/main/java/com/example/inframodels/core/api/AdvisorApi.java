@@ -75,14 +75,15 @@ public final class AdvisorApi {
     if (!allowed.contains(method)) {
       return methodNotAllowed(method, request.path(), allowed);
     }
-    if (request.path().equals(RUNTIME_PATH)) {
-      ApiResponse report = json(200, runtime.get());
+    if (request.path().equals(RUNTIME_PATH) || PageAssets.PATHS.contains(request.path())) {
+      ApiResponse answer =
+          request.path().equals(RUNTIME_PATH)
+              ? json(200, runtime.get())
+              : PageAssets.response(request.path());
+      // HEAD: the same status and headers as GET, without the body.
       return method.equals("HEAD")
-          ? new ApiResponse(report.status(), report.headers(), new byte[0])
-          : report;
-    }
-    if (PageAssets.PATHS.contains(request.path())) {
-      return PageAssets.response(request.path(), !method.equals("HEAD"));
+          ? new ApiResponse(answer.status(), answer.headers(), new byte[0])
+          : answer;
     }
     if (!isJson(request.contentType())) {
       return problem(

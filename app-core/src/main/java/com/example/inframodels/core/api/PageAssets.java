@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -35,16 +36,27 @@ final class PageAssets {
 
   private static final String HTML = "text/html; charset=utf-8";
 
+  /** Stands for the webjar's folder in {@link #RESOURCES}: its name holds uPlot's version. */
+  private static final String UPLOT_DIST = "{uplot}/";
+
   /**
-   * What the page is made of: a fixed set, so a request's path never becomes a classpath lookup.
+   * What the page is made of, each path with the classpath resource it serves: a fixed set, so a
+   * request's path never becomes a classpath lookup.
    */
-  static final Set<String> PATHS =
-      Set.of(
+  private static final Map<String, String> RESOURCES =
+      Map.of(
           PAGE_PATH,
+          "advisor-page/index.html",
           ASSETS + "page.js",
+          "advisor-page/page.js",
           ASSETS + "page.css",
+          "advisor-page/page.css",
           ASSETS + "uPlot.iife.min.js",
-          ASSETS + "uPlot.min.css");
+          UPLOT_DIST + "uPlot.iife.min.js",
+          ASSETS + "uPlot.min.css",
+          UPLOT_DIST + "uPlot.min.css");
+
+  static final Set<String> PATHS = RESOURCES.keySet();
 
   /**
    * Read on the first request for the page, not when the contract starts: a function that only
@@ -58,7 +70,7 @@ final class PageAssets {
 
   private PageAssets() {}
 
-  static ApiResponse response(String path, boolean withBody) {
+  static ApiResponse response(String path) {
     Asset asset = Loaded.BY_PATH.get(path);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", asset.contentType());
@@ -70,28 +82,33 @@ final class PageAssets {
       headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       headers.put("Referrer-Policy", "no-referrer");
     }
-    return new ApiResponse(200, headers, withBody ? asset.body() : new byte[0]);
+    return new ApiResponse(200, headers, asset.body());
   }
 
   private static Map<String, Asset> load() {
     String uplot = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
-    Map<String, Asset> assets = new LinkedHashMap<>();
-    assets.put(PAGE_PATH, new Asset(HTML, page(read("advisor-page/index.html"))));
-    assets.put(
-        ASSETS + "page.js",
-        new Asset("text/javascript; charset=utf-8", read("advisor-page/page.js")));
-    assets.put(
-        ASSETS + "page.css", new Asset("text/css; charset=utf-8", read("advisor-page/page.css")));
-    assets.put(
-        ASSETS + "uPlot.iife.min.js",
-        new Asset("text/javascript; charset=utf-8", read(uplot + "uPlot.iife.min.js")));
-    assets.put(
-        ASSETS + "uPlot.min.css",
-        new Asset("text/css; charset=utf-8", read(uplot + "uPlot.min.css")));
-    if (!assets.keySet().equals(PATHS)) {
-      throw new IllegalStateException("the page's files and PATHS disagree");
-    }
+    Map<String, Asset> assets = new HashMap<>();
+    RESOURCES.forEach(
+        (path, name) -> {
+          String resource = name.replace(UPLOT_DIST, uplot);
+          byte[] body = read(resource);
+          assets.put(
+              path, new Asset(contentType(resource), path.equals(PAGE_PATH) ? page(body) : body));
+        });
     return Map.copyOf(assets);
+  }
+
+  private static String contentType(String resource) {
+    if (resource.endsWith(".html")) {
+      return HTML;
+    }
+    if (resource.endsWith(".js")) {
+      return "text/javascript; charset=utf-8";
+    }
+    if (resource.endsWith(".css")) {
+      return "text/css; charset=utf-8";
+    }
+    throw new IllegalStateException("no content type for " + resource);
   }
 
   /** The HTML with the contract's limits in place of its {@code {{NAME}}} markers. */

@@ -1,7 +1,5 @@
 package com.example.inframodels.core.estimate;
 
-import java.util.Optional;
-
 /**
  * Which kind of physical server the bare-metal model is priced on: the cloud's bare-metal
  * instances, billed by the hour (the default, from the same provider as the other models), or a
@@ -21,16 +19,6 @@ public enum BareMetalOffer {
   /** The name in requests and responses. */
   public String id() {
     return id;
-  }
-
-  /** The offer of that name, if there is one. */
-  public static Optional<BareMetalOffer> named(String id) {
-    for (BareMetalOffer offer : values()) {
-      if (offer.id.equals(id)) {
-        return Optional.of(offer);
-      }
-    }
-    return Optional.empty();
   }
 
   @Override

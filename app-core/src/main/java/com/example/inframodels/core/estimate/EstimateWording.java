@@ -48,7 +48,7 @@ final class EstimateWording {
           cents,
           capacity(tasks),
           alwaysOnAssumptions(
-              fargate.service() + " on " + workload.architecture(),
+              fargate.service(),
               fargate.source(),
               unit(tasks.model()),
               tasks.minimum(),
@@ -63,12 +63,12 @@ final class EstimateWording {
         serverlessAssumptions(workload, demand));
   }
 
-  /** A peak or a concurrency as the answer reports it. */
   /** A monthly cost as every answer states it: to the cent, half up. */
   static BigDecimal cents(BigDecimal exactUsd) {
     return exactUsd.setScale(2, RoundingMode.HALF_UP);
   }
 
+  /** A peak or a concurrency as the answer reports it. */
   static BigDecimal figure(BigDecimal value) {
     return value.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
   }
@@ -104,8 +104,8 @@ final class EstimateWording {
             + " of a vCPU, for avgDurationMs");
     assumptions.add(
         "always-on capacity is sized so the peak uses at most "
-            + Estimator.TARGET_UTILISATION.movePointRight(2).stripTrailingZeros().toPlainString()
-            + "% of it");
+            + percent(Estimator.TARGET_UTILISATION)
+            + " of it");
     return List.copyOf(assumptions);
   }
 
@@ -197,7 +197,7 @@ final class EstimateWording {
     List<String> assumptions =
         new ArrayList<>(
             alwaysOnAssumptions(
-                machines.catalogue().service() + " on " + workload.architecture(),
+                machines.catalogue().service(),
                 machines.catalogue().sourceOf(type),
                 unit(machines.model()),
                 machines.minimum(),
@@ -213,7 +213,7 @@ final class EstimateWording {
     if (type.setupFee() != null && type.setupFee().signum() > 0) {
       assumptions.add(
           "plus a one-time setup fee of $"
-              + type.setupFee().setScale(2, RoundingMode.HALF_UP).toPlainString()
+              + cents(type.setupFee()).toPlainString()
               + " per server, not in the monthly figure");
     }
     return List.copyOf(assumptions);
@@ -248,7 +248,7 @@ final class EstimateWording {
   private List<String> alwaysOnAssumptions(
       String service, Source source, String unit, int minimum, Workload workload, Demand demand) {
     return List.of(
-        priceSource(service, source),
+        priceSource(service, workload.architecture(), source),
         "at least " + minimum + " " + unit + (minimum > 1 ? "s for availability" : ""),
         "each " + unit + " needs at least " + workload.memoryMb() + " MB of memory",
         "needs " + round(demand.vcpus()) + " vCPU at the peak");
@@ -257,8 +257,7 @@ final class EstimateWording {
   private List<String> serverlessAssumptions(Workload workload, Demand demand) {
     var lambda = prices.serverless();
     List<String> assumptions = new ArrayList<>();
-    assumptions.add(
-        priceSource(lambda.service() + " on " + workload.architecture(), lambda.source()));
+    assumptions.add(priceSource(lambda.service(), workload.architecture(), lambda.source()));
     assumptions.add("billed per request and per GB-second; duration rounded up to the millisecond");
     assumptions.add("free tier not deducted");
     if (demand.concurrency().compareTo(SERVERLESS_CONCURRENCY_QUOTA) > 0) {
@@ -272,9 +271,12 @@ final class EstimateWording {
     return List.copyOf(assumptions);
   }
 
-  private String priceSource(String service, Source source) {
+  /** Where a model's prices come from: the service on that architecture, and its source. */
+  private String priceSource(String service, Architecture architecture, Source source) {
     String note = source.note() == null ? "" : " (" + source.note() + ")";
     return service
+        + " on "
+        + architecture
         + ", "
         + prices.region()
         + ", "

@@ -2,6 +2,7 @@ package com.example.inframodels.core.estimate;
 
 import com.example.inframodels.core.InfrastructureModel;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public record Sweep(List<Long> requestsPerMonth, List<Series> series, String pri
               + points);
     }
     double ratio = Math.log((double) to / from) / (points - 1);
-    List<Long> volumes = new java.util.ArrayList<>(points);
+    List<Long> volumes = new ArrayList<>(points);
     for (int i = 0; i < points; i++) {
       long volume = i == points - 1 ? to : Math.round(from * Math.exp(ratio * i));
       volume = Math.min(Math.max(volume, from), to);

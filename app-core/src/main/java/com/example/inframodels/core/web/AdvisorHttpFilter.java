@@ -59,7 +59,7 @@ public class AdvisorHttpFilter extends HttpFilter {
       logAccess(request.getMethod(), path, response.getStatus(), start);
       return;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     if (isActuator(path)) {
       // The probes are read-only. Refusing other methods here also keeps bodies away from
       // Spring's form-content filter, which fails on a malformed form instead of refusing it.
@@ -87,6 +87,11 @@ public class AdvisorHttpFilter extends HttpFilter {
     }
     write(response, answer, request.getMethod());
     logAccess(request.getMethod(), path, response.getStatus(), start);
+  }
+
+  /** The request's path within the application, as the contract routes it. */
+  static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   static boolean isActuator(String path) {

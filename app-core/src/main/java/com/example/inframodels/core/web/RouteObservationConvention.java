@@ -2,7 +2,6 @@ package com.example.inframodels.core.web;
 
 import com.example.inframodels.core.api.AdvisorApi;
 import io.micrometer.common.KeyValue;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
@@ -17,8 +16,7 @@ class RouteObservationConvention extends DefaultServerRequestObservationConventi
 
   @Override
   protected KeyValue uri(ServerRequestObservationContext context) {
-    HttpServletRequest request = context.getCarrier();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = AdvisorHttpFilter.path(context.getCarrier());
     if (AdvisorHttpFilter.isActuator(path)) {
       KeyValue mapped = super.uri(context);
       if (!mapped.getValue().equals("UNKNOWN")) {
