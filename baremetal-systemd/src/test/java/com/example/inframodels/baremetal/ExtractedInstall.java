@@ -3,10 +3,10 @@ package com.example.inframodels.baremetal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.FreePorts;
 import com.example.inframodels.testing.LaunchedProcess;
 import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -132,7 +132,7 @@ public final class ExtractedInstall {
 
   /** Starts the unit's command line on a free port (SERVER_PORT, as the env file sets it). */
   public UnitProcess start(Path javaHome, String archiveOptions, Path log) throws IOException {
-    int port = freePort();
+    int port = FreePorts.one();
     Map<String, String> environment = new HashMap<>();
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("INVOCATION_ID", null);
@@ -179,11 +179,5 @@ public final class ExtractedInstall {
 
   private static List<String> words(String value) {
     return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,9 +3,9 @@ package com.example.inframodels.baremetal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.inframodels.testing.FreePorts;
 import com.example.inframodels.testing.LaunchedProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,11 +78,9 @@ public final class FatJarProcess implements AutoCloseable {
    */
   public static FatJarProcess start(
       Path jar, Path log, List<String> jvmOptions, String... arguments) throws IOException {
-    int port = freePort();
-    int metricsPort = freePort();
-    while (metricsPort == port) {
-      metricsPort = freePort();
-    }
+    int[] ports = FreePorts.distinct(2);
+    int port = ports[0];
+    int metricsPort = ports[1];
     List<String> command = new ArrayList<>();
     command.add(LaunchedProcess.java());
     command.addAll(jvmOptions);
@@ -145,12 +143,5 @@ public final class FatJarProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.close();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
   }
 }

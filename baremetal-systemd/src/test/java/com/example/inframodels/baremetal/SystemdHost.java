@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.inframodels.testing.ExternalCommand;
+import com.example.inframodels.testing.FreePorts;
 import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +67,9 @@ public final class SystemdHost implements AutoCloseable {
     List<String> lines = build.lines();
     String image = lines.get(lines.size() - 1).strip();
 
-    int port = freePort();
-    int metricsPort = freePort();
+    int[] ports = FreePorts.distinct(2);
+    int port = ports[0];
+    int metricsPort = ports[1];
     String name = "infra-advisor-systemd-" + ProcessHandle.current().pid() + "-" + port;
     ExternalCommand.Result run =
         ExternalCommand.run(
@@ -177,11 +178,5 @@ public final class SystemdHost implements AutoCloseable {
   public void close() throws IOException, InterruptedException {
     ExternalCommand.run(
         COMMAND_TIMEOUT, List.of(podman.toString(), "rm", "--force", "--time", "0", name));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -41,8 +41,7 @@ final class Costs implements Section {
               "small on Arm (arm64)", Workload.of(100_000, "120", 512).on(Architecture.ARM64)),
           new Reference(
               "small, bare metal rented (dedicated)",
-              new Workload(
-                  100_000L, new BigDecimal("120"), 512, null, null, BareMetalOffer.DEDICATED)));
+              Workload.of(100_000, "120", 512).pricingBareMetalAs(BareMetalOffer.DEDICATED)));
 
   static final Map<InfrastructureModel, Model> MODELS =
       Map.of(

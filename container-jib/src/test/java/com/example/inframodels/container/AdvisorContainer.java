@@ -1,5 +1,7 @@
 package com.example.inframodels.container;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
@@ -36,5 +38,20 @@ final class AdvisorContainer extends GenericContainer<AdvisorContainer> {
             .forPort(RunOptions.PORT)
             .forStatusCode(200)
             .withStartupTimeout(Duration.ofSeconds(120)));
+  }
+
+  /** Where the API's port is mapped on the engine's host. */
+  URI baseUri() {
+    return URI.create("http://" + getHost() + ":" + getMappedPort(RunOptions.PORT) + "/");
+  }
+
+  /** The API's port as the engine's host reaches it. */
+  InetSocketAddress httpAddress() {
+    return new InetSocketAddress(getHost(), getMappedPort(RunOptions.PORT));
+  }
+
+  /** The metrics port as the engine's host reaches it. */
+  InetSocketAddress metricsAddress() {
+    return new InetSocketAddress(getHost(), getMappedPort(METRICS_PORT));
   }
 }

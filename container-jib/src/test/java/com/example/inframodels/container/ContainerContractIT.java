@@ -8,6 +8,7 @@ import com.example.inframodels.core.contract.ContractClient;
 import com.example.inframodels.core.contract.ContractRequest;
 import com.example.inframodels.core.contract.ContractResponse;
 import com.example.inframodels.core.contract.HttpContractClient;
+import com.example.inframodels.core.web.AdvisorHttpFilter;
 import com.example.inframodels.testing.ExternalCommand;
 import com.example.inframodels.testing.RequiredTool;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -40,10 +41,7 @@ class ContainerContractIT extends AdvisorHttpContract implements AccessLogContra
     ContainerEngine.client();
     container = new AdvisorContainer(ContainerEngine.image());
     container.start();
-    http =
-        new HttpContractClient(
-            URI.create(
-                "http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/"));
+    http = new HttpContractClient(container.baseUri());
   }
 
   @AfterAll
@@ -60,14 +58,13 @@ class ContainerContractIT extends AdvisorHttpContract implements AccessLogContra
 
   @Override
   protected InetSocketAddress httpAddress() {
-    return new InetSocketAddress(container.getHost(), container.getMappedPort(8080));
+    return container.httpAddress();
   }
 
   /** The pod's {@code metrics} port, which the k8s manifests have Prometheus scrape. */
   @Override
   protected InetSocketAddress metricsAddress() {
-    return new InetSocketAddress(
-        container.getHost(), container.getMappedPort(AdvisorContainer.METRICS_PORT));
+    return container.metricsAddress();
   }
 
   @Test
@@ -148,7 +145,7 @@ class ContainerContractIT extends AdvisorHttpContract implements AccessLogContra
       return false;
     }
     JsonNode json = LOG_JSON.readTree(line);
-    return json.path("log").path("logger").asString("").equals("com.example.inframodels.access")
+    return json.path("log").path("logger").asString("").equals(AdvisorHttpFilter.ACCESS_LOGGER)
         && json.path("http").path("request").path("method").asString("").equals(method)
         && json.path("url").path("path").asString("").equals(path)
         && json.path("http").path("response").path("status_code").asInt() == status;

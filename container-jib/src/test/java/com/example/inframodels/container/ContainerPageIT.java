@@ -26,7 +26,7 @@ class ContainerPageIT extends AdvisorPageContract {
 
   @Override
   protected URI pageUri() {
-    return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/");
+    return container.baseUri();
   }
 
   @Override

@@ -55,8 +55,7 @@ class ContainerSbomIT {
         new AdvisorContainer(ContainerEngine.image())
             .withEnv("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,sbom")) {
       container.start();
-      URI base =
-          URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/");
+      URI base = container.baseUri();
 
       HttpResponse<String> response =
           HttpClient.newHttpClient()

@@ -7,7 +7,6 @@ import com.example.inframodels.core.contract.AdvisorContract;
 import com.example.inframodels.testing.InFlightRequest;
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +32,7 @@ class ContainerShutdownIT {
 
     try (AdvisorContainer container = startedContainer();
         InFlightRequest inFlight =
-            InFlightRequest.start(
-                new InetSocketAddress(container.getHost(), container.getMappedPort(8080)),
-                "/estimate",
-                body)) {
+            InFlightRequest.start(container.httpAddress(), "/estimate", body)) {
       String id = container.getContainerId();
       // No jcmd in a JRE image: SIGQUIT makes the JVM print its thread dump to the log instead.
       // Tomcat (the server this module chose) reading a request body on a request thread.

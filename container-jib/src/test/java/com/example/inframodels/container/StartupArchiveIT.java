@@ -98,8 +98,7 @@ class StartupArchiveIT {
 
   private static void assertServes(AdvisorContainer container) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    URI base =
-        URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/");
+    URI base = container.baseUri();
     HttpResponse<String> runtime =
         http.send(
             HttpRequest.newBuilder(base.resolve("runtime")).build(),

@@ -2,12 +2,12 @@ package com.example.inframodels.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.inframodels.testing.FreePorts;
 import com.example.inframodels.testing.LaunchedProcess;
 import com.example.inframodels.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -210,7 +210,7 @@ public final class EmulatedFunction implements AutoCloseable {
     assertThat(code).as("the function's code").exists();
     assertThat(client).as("the runtime client copied by the build").isDirectory();
     Path rie = emulator();
-    int[] ports = freePorts(2);
+    int[] ports = FreePorts.distinct(2);
     int port = ports[0];
     List<String> command = new ArrayList<>();
     command.add(rie.toString());
@@ -332,28 +332,6 @@ public final class EmulatedFunction implements AutoCloseable {
     }
     throw new IOException(
         "aws-lambda-rie did not listen on " + port + " within " + within + ":\n" + logText(), last);
-  }
-
-  /**
-   * Ports free on loopback, distinct from each other: each socket is held open until all are
-   * chosen, or the kernel may hand out one port twice and the emulator fails to bind its second
-   * address.
-   */
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 
   /** Stops the emulator, which stops its runtime; any runtime left over is killed. */

@@ -4,6 +4,7 @@
  * with their output kept ({@link com.example.inframodels.testing.LaunchedProcess}), tools a test
  * requires (skipped with a reason where missing, failed in CI), {@code /proc/PID/status}, a
  * program's log read as lines ({@link com.example.inframodels.testing.LogLines}), a Prometheus
- * scrape read into samples, and raw HTTP on a socket.
+ * scrape read into samples, free ports ({@link com.example.inframodels.testing.FreePorts}), and raw
+ * HTTP on a socket.
  */
 package com.example.inframodels.testing;

@@ -3,8 +3,7 @@ package com.example.inframodels.vm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.inframodels.testing.ExternalCommand;
-import java.io.IOException;
-import java.net.ServerSocket;
+import com.example.inframodels.testing.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,9 +90,10 @@ public final class QemuVm implements AutoCloseable {
             List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())));
     Path seed = seed(work, Files.readString(work.resolve("id_ed25519.pub")).strip());
 
-    int httpPort = freePort();
-    int metricsPort = freePort();
-    int sshPort = freePort();
+    int[] ports = FreePorts.distinct(3);
+    int httpPort = ports[0];
+    int metricsPort = ports[1];
+    int sshPort = ports[2];
     Path serialLog = work.resolve("serial.log");
     List<String> command = new ArrayList<>();
     command.addAll(List.of(qemuBinary.toString(), "-accel", accel));
@@ -332,11 +332,5 @@ public final class QemuVm implements AutoCloseable {
 
   private static void expectSuccess(ExternalCommand.Result result) {
     assertThat(result.exitCode()).as(result.describe()).isZero();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
