@@ -1,5 +1,6 @@
 package com.example.inframodels.baremetal;
 
+import com.example.inframodels.core.contract.AccessLogContract;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -16,8 +17,8 @@ final class PlainAccessLine {
   static Predicate<String> of(String method, String path, int status) {
     return Pattern.compile(
             "\\sc(om)?\\.e(xample)?\\.inframodels\\.access\\s+: "
-                + Pattern.quote(method + " " + path + " " + status)
-                + " \\d+ ms$")
+                + AccessLogContract.message(method, path, status)
+                + "$")
         .asPredicate();
   }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +124,7 @@ abstract class RuntimeClientContract extends AdvisorContract implements AccessLo
     return JSON.readTree(line)
         .path("message")
         .asString("")
-        .matches(Pattern.quote(method + " " + path + " " + status) + " \\d+ ms");
+        .matches(AccessLogContract.message(method, path, status));
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.example.inframodels.testing.LogLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,14 @@ public interface AccessLogContract {
    * the lines logged since just before the request.
    */
   void checkAccessLine(String line, List<String> linesSinceMark) throws Exception;
+
+  /**
+   * The access line's message on every packaging, as a regular expression: method, path, status and
+   * milliseconds, e.g. {@code POST /estimate 200 3 ms}.
+   */
+  static String message(String method, String path, int status) {
+    return Pattern.quote(method + " " + path + " " + status) + " \\d+ ms";
+  }
 
   @Test
   default void logsOneAccessLinePerRequestWithItsFieldsAndWithoutItsBody() throws Exception {
