@@ -553,11 +553,7 @@ class KubernetesManifestsTest {
     void networkPolicyLetsInTheHttpPortAndTheMetricsPortFromMonitoringOnlyAndLetsNothingOut() {
       JsonNode policy = networkPolicy();
       JsonNode spec = policy.path("spec");
-      Map<String, String> selector = new HashMap<>();
-      spec.path("podSelector")
-          .path("matchLabels")
-          .properties()
-          .forEach(label -> selector.put(label.getKey(), label.getValue().asString()));
+      Map<String, String> selector = matchLabels(spec.path("podSelector"));
       Map<String, String> sourceOfPort = new HashMap<>();
       spec.path("ingress")
           .forEach(
@@ -597,13 +593,7 @@ class KubernetesManifestsTest {
     void podMonitorScrapesTheMetricsPortOfTheDeploymentsPods() {
       JsonNode monitor =
           STRICT_YAML.readTree(PROMETHEUS_OPERATOR.resolve("podmonitor.yaml").toFile());
-      Map<String, String> monitorSelector = new HashMap<>();
-      monitor
-          .path("spec")
-          .path("selector")
-          .path("matchLabels")
-          .properties()
-          .forEach(label -> monitorSelector.put(label.getKey(), label.getValue().asString()));
+      Map<String, String> monitorSelector = matchLabels(monitor.path("spec").path("selector"));
       JsonNode endpoints = monitor.path("spec").path("podMetricsEndpoints");
 
       assertThat(monitor.path("apiVersion").asString()).isEqualTo("monitoring.coreos.com/v1");
@@ -642,6 +632,16 @@ class KubernetesManifestsTest {
           .as("the pod template's labels")
           .containsAllEntriesOf(selector.getMatchLabels());
     }
+  }
+
+  /** A label selector's {@code matchLabels}, from a manifest read as a tree. */
+  private static Map<String, String> matchLabels(JsonNode selector) {
+    Map<String, String> labels = new HashMap<>();
+    selector
+        .path("matchLabels")
+        .properties()
+        .forEach(label -> labels.put(label.getKey(), label.getValue().asString()));
+    return labels;
   }
 
   /** The number of the advisor container's port named {@code name}. */
